@@ -1,0 +1,30 @@
+import { Hono } from "hono";
+import { newId } from "../lib/auth/secrets";
+import type { AppEnv } from "./context";
+import { resolveCaller } from "./middleware/auth";
+import { limitBody } from "./middleware/body-limit";
+import { onError, onNotFound } from "./middleware/errors";
+import { auth } from "./routes/auth";
+import { docsFor } from "./routes/docs";
+import { workspacesApi } from "./routes/workspaces";
+
+/** The API routes, described in OpenAPI. */
+const api = new Hono<AppEnv>()
+  .route("/api/auth", auth)
+  .route("/api/workspaces", workspacesApi);
+
+/** The whole HTTP app: request id, body limit, caller resolution, routes, one error handler. */
+export const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const requestId = c.req.header("cf-ray") ?? newId("req");
+    c.set("requestId", requestId);
+    await next();
+    c.header("X-Request-Id", requestId);
+  })
+  .use(limitBody)
+  .use(resolveCaller)
+  .route("/", api)
+  .route("/api", docsFor(api));
+
+app.onError(onError);
+app.notFound(onNotFound);

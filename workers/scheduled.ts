@@ -1,0 +1,12 @@
+import type { Env } from "./env";
+
+/** Minute cron: drop ended or expired sessions, spent invitations and old rate-limit windows. */
+export async function sweepExpired(env: Env, now = new Date()): Promise<void> {
+  const iso = now.toISOString();
+  const dayAgo = Math.floor(now.getTime() / 1000) - 86_400;
+  await env.DB.batch([
+    env.DB.prepare("DELETE FROM sessions WHERE ended_at IS NOT NULL OR expires_at <= ?1").bind(iso),
+    env.DB.prepare("DELETE FROM invitations WHERE accepted_at IS NOT NULL OR expires_at <= ?1").bind(iso),
+    env.DB.prepare("DELETE FROM rate_limits WHERE window_start < ?1").bind(dayAgo),
+  ]);
+}
