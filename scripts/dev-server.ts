@@ -1,0 +1,114 @@
+/**
+ * Starts the whole platform locally on workerd: applies D1 migrations, bootstraps the first
+ * admin on a fresh state folder, and runs `wrangler dev`. Used by `npm start` and the e2e tests.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { hashPassword } from "../lib/auth/password";
+import { newId, newPassword, newSecret, sha256Hex } from "../lib/auth/secrets";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
+export const ADMIN_EMAIL = "admin@frameos.local";
+
+export interface Platform {
+  url: string;
+  /** Set only on the first start of a state folder: the password is not kept anywhere. */
+  admin: { email: string; password: string };
+  token: string;
+  firstStart: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  persistDir: string;
+  quiet?: boolean;
+}
+
+function wrangler(args: string[], quiet = true): string {
+  const r = spawnSync(WRANGLER, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  if (!quiet) process.stdout.write(r.stdout);
+  return r.stdout;
+}
+
+function d1(persistDir: string, sqlOrFile: { command: string } | { file: string }): unknown[] {
+  const source = "command" in sqlOrFile ? ["--command", sqlOrFile.command] : ["--file", sqlOrFile.file];
+  const out = wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistDir, "--json", ...source]);
+  const parsed = JSON.parse(out.slice(out.indexOf("["))) as { results: unknown[] }[];
+  return parsed.flatMap((r) => r.results);
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Creates the admin identity, a default workspace and an admin token when the database has no identity yet. */
+export async function bootstrap(persistDir: string): Promise<{ firstStart: boolean; password: string; token: string }> {
+  const [row] = d1(persistDir, { command: "SELECT count(*) AS n FROM identities" }) as { n: number }[];
+  if (row && row.n > 0) return { firstStart: false, password: "", token: "" };
+  const password = newPassword();
+  const token = newSecret("fos");
+  const admin = newId("idn");
+  const ws = newId("ws");
+  const sql = [
+    `INSERT INTO identities (id, name, email, type, password_hash) VALUES (${q(admin)}, 'Admin', ${q(ADMIN_EMAIL)}, 'human', ${q(await hashPassword(password))});`,
+    `INSERT INTO workspaces (id, name, created_by) VALUES (${q(ws)}, 'Default', ${q(admin)});`,
+    `INSERT INTO memberships (workspace_id, identity_id, role) VALUES (${q(ws)}, ${q(admin)}, 'owner');`,
+    `INSERT INTO api_tokens (id, name, token_hash, prefix, identity_id, workspace_id, scopes, created_by) VALUES (${q(newId("tok"))}, 'bootstrap', ${q(await sha256Hex(token))}, ${q(token.slice(0, 10))}, ${q(admin)}, ${q(ws)}, '["admin","read","write"]', ${q(admin)});`,
+    `INSERT INTO audit_log (actor_type, workspace_id, action, target, request_id) VALUES ('system', ${q(ws)}, 'platform.bootstrap', ${q(admin)}, 'bootstrap');`,
+  ].join("\n");
+  mkdirSync(persistDir, { recursive: true });
+  const file = join(persistDir, "bootstrap.sql");
+  writeFileSync(file, sql);
+  d1(persistDir, { file });
+  writeFileSync(file, "-- applied\n");
+  return { firstStart: true, password, token };
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/openapi.json`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`wrangler dev did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/** Migrates, bootstraps and serves the platform; resolves once it answers HTTP. */
+export async function startPlatform({ port = 8787, persistDir, quiet = false }: StartOptions): Promise<Platform> {
+  const dir = resolve(ROOT, persistDir);
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], quiet);
+  const boot = await bootstrap(dir);
+  const child = spawn(WRANGLER, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--show-interactive-dev-session=false"], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+  };
+  try {
+    await waitUntilUp(url, child);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, admin: { email: ADMIN_EMAIL, password: boot.password }, token: boot.token, firstStart: boot.firstStart, stop };
+}
