@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "containers/**/*.test.ts", "web/src/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "workers/**/*.node.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "containers/**/*.test.ts", "web/src/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"],
+          exclude: ["**/*.node.test.ts"],
           setupFiles: ["./workers/test/apply-migrations.ts"],
         },
       },
