@@ -2,7 +2,11 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { sweepExpired } from "./scheduled";
 
+export { PluginRoom } from "../durable-objects/plugin-room/plugin-room";
+export { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";
+
 export default {
   fetch: app.fetch,
   scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepExpired(env)),
+  queue: async (batch) => batch.ackAll(),
 } satisfies ExportedHandler<Env>;
