@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { COMPONENT_TYPES, COMPONENTS, isComponentType } from "./components.ts";
+import type { UiNode } from "./node.ts";
+import { AnimateSchema, NODE_FIELDS, NODE_ID, NODE_ROLE } from "./node.ts";
+import { compileTemplate, hasExpression } from "./template.ts";
+
+/** One fault in a document, at a dotted path such as `children.2.props.label`. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true } | { ok: false; problems: Problem[] };
+
+export const MAX_TREE_NODES = 5_000;
+export const MAX_TREE_DEPTH = 48;
+
+const ALIASES: Readonly<Record<string, string>> = {
+  container: "column", box: "column", view: "column", label: "text", paragraph: "text", img: "image", input: "text-input",
+  textarea: "text-input", dropdown: "select", switch: "toggle", dialog: "modal", notification: "toast", table_view: "table",
+  tree: "tree-view", progress: "progress-bar", loader: "spinner", separator: "divider", svg: "canvas", code: "code-block",
+};
+
+/** Joins path segments with dots; the root is "". */
+export function joinPath(...parts: (string | number | symbol)[]): string {
+  return parts
+    .map(String)
+    .filter((p) => p !== "")
+    .join(".");
+}
+
+/** Zod issues → problems under `base`, with friendlier messages for unknown and missing props. */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], base: string, input: unknown, allowed?: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const hint = allowed ? ` (allowed: ${allowed.join(", ")})` : "";
+        out.push({ path: joinPath(base, ...issue.path, key), message: `unknown field "${key}"${hint}` });
+      }
+    } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(input, issue.path) === undefined) {
+      out.push({ path: joinPath(base, ...issue.path), message: "required" });
+    } else if (issue.code === "invalid_union" && issue.errors.some((b) => b.some((sub) => sub.path.length > 0))) {
+      // A literal list/object with a fault deep inside: report that fault, not "expected X or an expression".
+      const branch = issue.errors.find((b) => b.some((sub) => sub.path.length > 0)) ?? [];
+      out.push(...issuesToProblems(branch, joinPath(base, ...issue.path), valueAt(input, issue.path), allowed));
+    } else {
+      out.push({ path: joinPath(base, ...issue.path), message: issue.message });
+    }
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function suggest(type: string): string {
+  const lower = type.toLowerCase();
+  if (Object.hasOwn(ALIASES, lower)) return ` (did you mean "${ALIASES[lower]}"?)`;
+  let best = "";
+  let bestDistance = 3;
+  for (const t of COMPONENT_TYPES) {
+    const d = distance(lower.replaceAll("_", "-"), t);
+    if (d < bestDistance) [best, bestDistance] = [t, d];
+  }
+  return best ? ` (did you mean "${best}"?)` : "";
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3 || a.length > 40) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Validates a ui.json tree and reports every problem with its path: unknown component types,
+ * unknown node fields, bad or missing props, bad `${...}` expressions (with line:col inside the
+ * string), wrong number of children, bad animate blocks and duplicate ids.
+ *
+ * @example validateUiTree({ type: "column", children: [{ type: "buton" }] })
+ * // {ok:false, problems:[{path:"children.0.type", message:'unknown component type "buton" (did you mean "button"?)'}]}
+ */
+export function validateUiTree(tree: unknown): ValidationResult {
+  const problems: Problem[] = [];
+  const ids = new Map<string, string>();
+  let count = 0;
+
+  const visit = (node: unknown, path: string, depth: number): void => {
+    if (++count > MAX_TREE_NODES) {
+      if (count === MAX_TREE_NODES + 1) problems.push({ path, message: `tree has more than ${MAX_TREE_NODES} nodes` });
+      return;
+    }
+    if (depth > MAX_TREE_DEPTH) {
+      problems.push({ path, message: `tree is nested deeper than ${MAX_TREE_DEPTH} levels` });
+      return;
+    }
+    if (typeof node !== "object" || node === null || Array.isArray(node)) {
+      problems.push({ path, message: "expected a node object {type, id?, role?, props?, children?, animate?}" });
+      return;
+    }
+    const n = node as Record<string, unknown>;
+    for (const key of Object.keys(n)) {
+      if (!(NODE_FIELDS as readonly string[]).includes(key)) problems.push({ path: joinPath(path, key), message: `unknown node field "${key}" (allowed: ${NODE_FIELDS.join(", ")})` });
+    }
+    const type = n.type;
+    if (typeof type !== "string") problems.push({ path: joinPath(path, "type"), message: type === undefined ? "required: the component type" : "type must be a string" });
+    else if (!isComponentType(type)) problems.push({ path: joinPath(path, "type"), message: `unknown component type "${type}"${suggest(type)}` });
+
+    checkId(n.id, joinPath(path, "id"));
+    if (n.role !== undefined && (typeof n.role !== "string" || !NODE_ROLE.test(n.role))) {
+      problems.push({ path: joinPath(path, "role"), message: "role must be a kebab-case name like \"toolbar\" (rendered as data-role)" });
+    }
+    if (n.animate !== undefined) {
+      const r = AnimateSchema.safeParse(n.animate);
+      if (!r.success) problems.push(...issuesToProblems(r.error.issues, joinPath(path, "animate"), n.animate));
+    }
+
+    const children = n.children;
+    if (children !== undefined && !Array.isArray(children)) problems.push({ path: joinPath(path, "children"), message: "children must be a list of nodes" });
+    const kids = Array.isArray(children) ? children : [];
+
+    if (isComponentType(type)) {
+      const spec = COMPONENTS[type];
+      const props = n.props === undefined ? {} : n.props;
+      const r = spec.props.safeParse(props);
+      if (!r.success) problems.push(...issuesToProblems(r.error.issues, joinPath(path, "props"), props, Object.keys(spec.props.shape)));
+      else if (spec.check) for (const p of spec.check(r.data, kids.length)) problems.push({ path: joinPath(path, "props", p.path), message: p.message });
+      const { min, max } = spec.children;
+      if (kids.length < min || kids.length > max) {
+        const want = max === 0 ? "no children" : min === max ? `exactly ${min} ${min === 1 ? "child" : "children"}` : max === Infinity ? `at least ${min} ${min === 1 ? "child" : "children"}` : `${min} to ${max} children`;
+        problems.push({ path: joinPath(path, "children"), message: `${type} takes ${want}${spec.children.meaning ? ` (${spec.children.meaning})` : ""}, got ${kids.length}` });
+      }
+    }
+    kids.forEach((child, i) => visit(child, joinPath(path, "children", i), depth + 1));
+  };
+
+  const checkId = (id: unknown, path: string): void => {
+    if (id === undefined) return;
+    if (typeof id !== "string") {
+      problems.push({ path, message: "id must be a string" });
+    } else if (hasExpression(id)) {
+      const c = compileTemplate(id);
+      if (!c.ok) problems.push({ path, message: `bad expression: ${c.error.message}` });
+    } else if (!NODE_ID.test(id)) {
+      problems.push({ path, message: "id must start with a letter and use letters, digits, _ . : - (max 128)" });
+    } else if (ids.has(id)) {
+      problems.push({ path, message: `duplicate id "${id}" (first used at ${ids.get(id) || "the root"})` });
+    } else {
+      ids.set(id, path.replace(/\.?id$/, ""));
+    }
+  };
+
+  visit(tree, "", 0);
+  return problems.length ? { ok: false, problems } : { ok: true };
+}
+
+/** zod schema for a whole ui.json tree (one root node); issues carry the problem paths. */
+export const UiTreeSchema: z.ZodType<UiNode> = z.custom<UiNode>(() => true).superRefine((tree, ctx) => {
+  const r = validateUiTree(tree);
+  if (r.ok) return;
+  for (const p of r.problems) {
+    ctx.addIssue({ code: "custom", message: p.message, path: p.path === "" ? [] : p.path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s)) });
+  }
+});
