@@ -2,14 +2,11 @@ import { z } from "zod";
 import { COMPONENT_TYPES, COMPONENTS, isComponentType } from "./components.ts";
 import type { UiNode } from "./node.ts";
 import { AnimateSchema, NODE_FIELDS, NODE_ID, NODE_ROLE } from "./node.ts";
+import type { Problem } from "./problems.ts";
+import { issuesToProblems, joinPath } from "./problems.ts";
 import { compileTemplate, hasExpression } from "./template.ts";
 
-/** One fault in a document, at a dotted path such as `children.2.props.label`. */
-export interface Problem {
-  path: string;
-  message: string;
-}
-
+export type { Problem };
 export type ValidationResult = { ok: true } | { ok: false; problems: Problem[] };
 
 export const MAX_TREE_NODES = 5_000;
@@ -20,45 +17,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   textarea: "text-input", dropdown: "select", switch: "toggle", dialog: "modal", notification: "toast", table_view: "table",
   tree: "tree-view", progress: "progress-bar", loader: "spinner", separator: "divider", svg: "canvas", code: "code-block",
 };
-
-/** Joins path segments with dots; the root is "". */
-export function joinPath(...parts: (string | number | symbol)[]): string {
-  return parts
-    .map(String)
-    .filter((p) => p !== "")
-    .join(".");
-}
-
-/** Zod issues → problems under `base`, with friendlier messages for unknown and missing props. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], base: string, input: unknown, allowed?: readonly string[]): Problem[] {
-  const out: Problem[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const hint = allowed ? ` (allowed: ${allowed.join(", ")})` : "";
-        out.push({ path: joinPath(base, ...issue.path, key), message: `unknown field "${key}"${hint}` });
-      }
-    } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(input, issue.path) === undefined) {
-      out.push({ path: joinPath(base, ...issue.path), message: "required" });
-    } else if (issue.code === "invalid_union" && issue.errors.some((b) => b.some((sub) => sub.path.length > 0))) {
-      // A literal list/object with a fault deep inside: report that fault, not "expected X or an expression".
-      const branch = issue.errors.find((b) => b.some((sub) => sub.path.length > 0)) ?? [];
-      out.push(...issuesToProblems(branch, joinPath(base, ...issue.path), valueAt(input, issue.path), allowed));
-    } else {
-      out.push({ path: joinPath(base, ...issue.path), message: issue.message });
-    }
-  }
-  return out;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const key of path) {
-    if (typeof v !== "object" || v === null || !Object.hasOwn(v, key)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
 
 function suggest(type: string): string {
   const lower = type.toLowerCase();
