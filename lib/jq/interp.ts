@@ -1,0 +1,691 @@
+import type { FuncDef, Node, NodeOf, Pattern } from "./ast";
+import type { Meter } from "./budget";
+import { JqError, runtimeError } from "./errors";
+import { binop, negate } from "./ops";
+import { delPaths, getPath, indexValue, keysOf, setPath } from "./paths";
+import type { Path } from "./paths";
+import { applyFormat } from "./builtins/formats";
+import { dumpTrunc, describe, isObject, newObject, truthy } from "./values";
+import type { Value } from "./values";
+
+/** A value paired with its path from the root (null when the value is not a path expression). */
+export type PV = [Value, Path | null];
+
+/** Lexical environment: a linked list of variable, function, closure-parameter and label frames. */
+export type Env = Frame | null;
+export type Frame =
+  | { t: 0; name: string; value: Value; next: Env }
+  | { t: 1; key: string; def: FuncDef; env: Env; next: Env }
+  | { t: 2; key: string; body: Node; env: Env; next: Env }
+  | { t: 3; name: string; id: object; next: Env };
+
+/** A native builtin: value mode and optional path mode. */
+export interface Native {
+  eval(it: Interp, args: Node[], input: Value, env: Env): Iterable<Value>;
+  paths?(it: Interp, args: Node[], input: Value, path: Path | null, env: Env): Iterable<PV>;
+}
+
+export class BreakSignal {
+  constructor(readonly id: object) {}
+}
+
+export function isCatchable(e: unknown): e is JqError {
+  return e instanceof JqError && e.code === "runtime";
+}
+
+export interface Library {
+  natives: Map<string, Native>;
+  prelude: Map<string, FuncDef>;
+}
+
+function invalidPathIndex(t: Value, k: Value): JqError {
+  return runtimeError(`Invalid path expression near attempt to access element ${dumpTrunc(k)} of ${dumpTrunc(t)}`);
+}
+
+/** The tree-walking evaluator: `eval` yields values, `paths` yields values with their paths. */
+export class Interp {
+  constructor(readonly meter: Meter, readonly lib: Library) {}
+
+  *eval(n: Node, input: Value, env: Env): Generator<Value, void, undefined> {
+    this.meter.tick();
+    switch (n.kind) {
+      case "identity":
+        yield input;
+        return;
+      case "literal":
+        yield n.value as Value;
+        return;
+      case "index":
+        if (n.target.kind === "identity" && n.index.kind === "literal") {
+          yield indexValue(input, n.index.value as Value);
+          return;
+        }
+        for (const t of this.eval(n.target, input, env)) {
+          for (const k of this.eval(n.index, input, env)) yield indexValue(t, k);
+        }
+        return;
+      case "slice":
+        for (const t of this.eval(n.target, input, env)) {
+          for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
+            for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
+              if (t === null) yield null;
+              else if (typeof t === "string" || Array.isArray(t)) {
+                const key = newObject();
+                key["start"] = from;
+                key["end"] = to;
+                yield indexValue(t, key);
+              } else throw runtimeError(`Cannot index ${describe(t).split(" ")[0]} with object`);
+            }
+          }
+        }
+        return;
+      case "iterate":
+        for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
+        return;
+      case "pipe":
+        for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
+        return;
+      case "comma":
+        yield* this.eval(n.left, input, env);
+        yield* this.eval(n.right, input, env);
+        return;
+      case "neg":
+        for (const v of this.eval(n.operand, input, env)) yield negate(v);
+        return;
+      case "binop":
+        for (const r of this.eval(n.right, input, env)) {
+          for (const l of this.eval(n.left, input, env)) yield binop(n.op, l, r);
+        }
+        return;
+      case "and":
+        for (const l of this.eval(n.left, input, env)) {
+          if (!truthy(l)) yield false;
+          else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+        }
+        return;
+      case "or":
+        for (const l of this.eval(n.left, input, env)) {
+          if (truthy(l)) yield true;
+          else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+        }
+        return;
+      case "alt": {
+        let any = false;
+        try {
+          for (const v of this.eval(n.left, input, env)) {
+            if (truthy(v)) {
+              any = true;
+              yield v;
+            }
+          }
+        } catch (e) {
+          if (!isCatchable(e)) throw e;
+        }
+        if (!any) yield* this.eval(n.right, input, env);
+        return;
+      }
+      case "try":
+        yield* this.evalTry(n, input, env);
+        return;
+      case "if":
+        for (const c of this.eval(n.cond, input, env)) {
+          if (truthy(c)) yield* this.eval(n.then, input, env);
+          else if (n.else) yield* this.eval(n.else, input, env);
+          else yield input;
+        }
+        return;
+      case "array": {
+        const out: Value[] = [];
+        if (n.body) for (const v of this.eval(n.body, input, env)) out.push(v);
+        yield out;
+        return;
+      }
+      case "object":
+        yield* this.evalObject(n, 0, newObject(), input, env);
+        return;
+      case "str":
+        yield* this.evalString(n, 0, "", input, env);
+        return;
+      case "format":
+        yield applyFormat(n.name, input);
+        return;
+      case "var":
+        yield this.lookupVar(n.name, env);
+        return;
+      case "loc": {
+        const o = newObject();
+        o["file"] = "<top-level>";
+        o["line"] = n.line;
+        yield o;
+        return;
+      }
+      case "as":
+        for (const v of this.eval(n.source, input, env)) yield* this.evalAs(n, v, input, env);
+        return;
+      case "reduce":
+        yield* this.evalReduce(n, input, env);
+        return;
+      case "foreach":
+        yield* this.evalForeach(n, input, env);
+        return;
+      case "def": {
+        const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
+        frame.env = frame;
+        yield* this.eval(n.rest, input, frame);
+        return;
+      }
+      case "call":
+        yield* this.evalCall(n, input, env);
+        return;
+      case "label": {
+        const id = {};
+        try {
+          yield* this.eval(n.body, input, { t: 3, name: n.name, id, next: env });
+        } catch (e) {
+          if (e instanceof BreakSignal && e.id === id) return;
+          throw e;
+        }
+        return;
+      }
+      case "break":
+        throw new BreakSignal(this.lookupLabel(n.name, env));
+      case "assign":
+        yield* this.evalAssign(n, input, env);
+        return;
+      case "recurse":
+        yield* this.recurseValues(input);
+        return;
+    }
+  }
+
+  *iterate(t: Value): Generator<Value, void, undefined> {
+    if (Array.isArray(t)) {
+      this.meter.tick(t.length >> 4);
+      yield* t;
+    } else if (isObject(t)) {
+      for (const k in t) yield t[k]!;
+    } else throw runtimeError(`Cannot iterate over ${describe(t)}`);
+  }
+
+  /** `..`: pre-order walk without JS recursion. */
+  *recurseValues(v: Value): Generator<Value, void, undefined> {
+    const stack: Value[] = [v];
+    while (stack.length) {
+      const x = stack.pop()!;
+      this.meter.tick();
+      yield x;
+      if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]!);
+      else if (isObject(x)) {
+        const ks = Object.keys(x);
+        for (let i = ks.length - 1; i >= 0; i--) stack.push(x[ks[i]!]!);
+      }
+    }
+  }
+
+  *evalTry(n: NodeOf<"try">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const it = this.eval(n.body, input, env);
+    for (;;) {
+      let r: IteratorResult<Value, void>;
+      try {
+        r = it.next();
+      } catch (e) {
+        if (!isCatchable(e)) throw e;
+        if (n.handler) {
+          // error(null) and break-from-try carry no message; jq passes the value through
+          yield* this.eval(n.handler, e.value as Value, env);
+        }
+        return;
+      }
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+
+  *evalObject(n: NodeOf<"object">, i: number, acc: Value, input: Value, env: Env): Generator<Value, void, undefined> {
+    if (i === n.entries.length) {
+      yield acc;
+      return;
+    }
+    const e = n.entries[i]!;
+    for (const k of this.eval(e.key, input, env)) {
+      if (typeof k !== "string") {
+        throw runtimeError(`Object keys must be strings`);
+      }
+      for (const v of this.eval(e.value, input, env)) {
+        const o = newObject();
+        Object.assign(o, acc);
+        o[k] = v;
+        yield* this.evalObject(n, i + 1, o, input, env);
+      }
+    }
+  }
+
+  *evalString(n: NodeOf<"str">, i: number, acc: string, input: Value, env: Env): Generator<Value, void, undefined> {
+    if (i === n.parts.length) {
+      yield acc;
+      return;
+    }
+    const p = n.parts[i]!;
+    if (typeof p === "string") {
+      yield* this.evalString(n, i + 1, acc + p, input, env);
+      return;
+    }
+    for (const v of this.eval(p, input, env)) {
+      const s = n.format ? (applyFormat(n.format, v) as string) : typeof v === "string" ? v : applyFormat("text", v) as string;
+      yield* this.evalString(n, i + 1, acc + s, input, env);
+    }
+  }
+
+  lookupVar(name: string, env: Env): Value {
+    for (let f = env; f; f = f.next) if (f.t === 0 && f.name === name) return f.value;
+    if (name === "ENV") return newObject();
+    if (name === "__prog_args") return [];
+    throw runtimeError(`$${name} is not defined`);
+  }
+
+  lookupLabel(name: string, env: Env): object {
+    for (let f = env; f; f = f.next) if (f.t === 3 && f.name === name) return f.id;
+    throw runtimeError(`$*label-${name} is not defined`);
+  }
+
+  // ---- bindings -------------------------------------------------------------
+
+  *evalAs(n: NodeOf<"as">, v: Value, input: Value, env: Env): Generator<Value, void, undefined> {
+    if (n.patterns.length === 1) {
+      for (const e of this.bind(n.patterns[0]!, v, env)) yield* this.eval(n.body, input, e);
+      return;
+    }
+    yield* this.bindAlternatives(n.patterns, v, env, (e) => this.eval(n.body, input, e));
+  }
+
+  /** `?//`: all variables of all patterns are bound (null by default); errors move on to the next pattern. */
+  *bindAlternatives<T>(patterns: Pattern[], v: Value, env: Env, body: (e: Env) => Iterable<T>): Generator<T, void, undefined> {
+    const names = new Set<string>();
+    for (const p of patterns) collectVars(p, names);
+    let base = env;
+    for (const name of names) base = { t: 0, name, value: null, next: base };
+    for (let i = 0; i < patterns.length; i++) {
+      const last = i === patterns.length - 1;
+      if (last) {
+        for (const e of this.bind(patterns[i]!, v, base)) yield* body(e);
+        return;
+      }
+      try {
+        for (const e of this.bind(patterns[i]!, v, base)) yield* body(e);
+        return;
+      } catch (err) {
+        if (!isCatchable(err)) throw err;
+      }
+    }
+  }
+
+  *bind(p: Pattern, v: Value, env: Env): Generator<Env, void, undefined> {
+    switch (p.kind) {
+      case "pvar":
+        yield { t: 0, name: p.name, value: v, next: env };
+        return;
+      case "parray": {
+        if (v !== null && !Array.isArray(v)) throw runtimeError(`Cannot index ${describe(v).split(" ")[0]} with number`);
+        yield* this.bindSeq(p.elems.map((e, i) => [e, indexValue(v, i)] as const), 0, env);
+        return;
+      }
+      case "pobject":
+        yield* this.bindObject(p, 0, v, env);
+        return;
+    }
+  }
+
+  *bindSeq(items: readonly (readonly [Pattern, Value])[], i: number, env: Env): Generator<Env, void, undefined> {
+    if (i === items.length) {
+      yield env;
+      return;
+    }
+    const [p, v] = items[i]!;
+    for (const e of this.bind(p, v, env)) yield* this.bindSeq(items, i + 1, e);
+  }
+
+  *bindObject(p: Extract<Pattern, { kind: "pobject" }>, i: number, v: Value, env: Env): Generator<Env, void, undefined> {
+    if (i === p.entries.length) {
+      yield env;
+      return;
+    }
+    const entry = p.entries[i]!;
+    for (const k of this.eval(entry.key, v, env)) {
+      if (typeof k !== "string") throw runtimeError(`Cannot index ${describe(v).split(" ")[0]} with ${describe(k).split(" ")[0]}`);
+      const val = indexValue(v, k);
+      let e = env;
+      if (entry.keyVar !== undefined) e = { t: 0, name: entry.keyVar, value: val, next: e };
+      if (entry.value) {
+        for (const e2 of this.bind(entry.value, val, e)) yield* this.bindObject(p, i + 1, v, e2);
+      } else yield* this.bindObject(p, i + 1, v, e);
+    }
+  }
+
+  *bindAll(patterns: Pattern[], v: Value, env: Env): Generator<Env, void, undefined> {
+    if (patterns.length === 1) {
+      yield* this.bind(patterns[0]!, v, env);
+      return;
+    }
+    yield* this.bindAlternatives(patterns, v, env, (e) => [e]);
+  }
+
+  *evalReduce(n: NodeOf<"reduce">, input: Value, env: Env): Generator<Value, void, undefined> {
+    for (const init of this.eval(n.init, input, env)) {
+      let acc: Value = init;
+      for (const x of this.eval(n.source, input, env)) {
+        for (const e of this.bindAll(n.patterns, x, env)) {
+          let last: Value = null;
+          for (const v of this.eval(n.update, acc, e)) last = v;
+          acc = last;
+        }
+      }
+      yield acc;
+    }
+  }
+
+  *evalForeach(n: NodeOf<"foreach">, input: Value, env: Env): Generator<Value, void, undefined> {
+    for (const init of this.eval(n.init, input, env)) {
+      let acc: Value = init;
+      for (const x of this.eval(n.source, input, env)) {
+        for (const e of this.bindAll(n.patterns, x, env)) {
+          for (const v of this.eval(n.update, acc, e)) {
+            acc = v;
+            if (n.extract) yield* this.eval(n.extract, v, e);
+            else yield v;
+          }
+        }
+      }
+    }
+  }
+
+  // ---- calls ----------------------------------------------------------------
+
+  resolve(n: NodeOf<"call">, env: Env): Extract<Frame, { t: 1 | 2 }> | FuncDef | Native {
+    const key = `${n.name}/${n.args.length}`;
+    for (let f = env; f; f = f.next) {
+      if ((f.t === 1 || f.t === 2) && f.key === key) return f;
+    }
+    const d = this.lib.prelude.get(key);
+    if (d) return d;
+    const nat = this.lib.natives.get(key);
+    if (nat) return nat;
+    throw runtimeError(`${key} is not defined`);
+  }
+
+  *evalCall(n: NodeOf<"call">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const r = this.resolve(n, env);
+    if ("eval" in r) {
+      yield* r.eval(this, n.args, input, env);
+      return;
+    }
+    if ("t" in r) {
+      if (r.t === 2) {
+        yield* this.eval(r.body, input, r.env);
+        return;
+      }
+      yield* this.callDef<Value>(r.def, r, n.args, input, env, undefined);
+      return;
+    }
+    yield* this.callDef<Value>(r, null, n.args, input, env, undefined);
+  }
+
+  /** Calls a jq-defined function; with `path` set, runs the body in path mode. */
+  *callDef<T extends Value | PV>(def: FuncDef, defEnv: Env, args: Node[], input: Value, callerEnv: Env, path: Path | null | undefined): Generator<T, void, undefined> {
+    this.meter.enter();
+    try {
+      yield* this.bindParams<T>(def, 0, defEnv, args, input, callerEnv, path);
+    } finally {
+      this.meter.leave();
+    }
+  }
+
+  *bindParams<T extends Value | PV>(def: FuncDef, i: number, env: Env, args: Node[], input: Value, callerEnv: Env, path: Path | null | undefined): Generator<T, void, undefined> {
+    if (i === def.params.length) {
+      if (path === undefined) yield* this.eval(def.body, input, env) as Generator<T, void, undefined>;
+      else yield* this.paths(def.body, input, path, env) as Generator<T, void, undefined>;
+      return;
+    }
+    const p = def.params[i]!;
+    if (p.startsWith("$")) {
+      const name = p.slice(1);
+      for (const v of this.eval(args[i]!, input, callerEnv)) {
+        const e: Env = { t: 2, key: `${name}/0`, body: { kind: "literal", value: v, span: def.span }, env: null, next: { t: 0, name, value: v, next: env } };
+        yield* this.bindParams<T>(def, i + 1, e, args, input, callerEnv, path);
+      }
+      return;
+    }
+    const e: Env = { t: 2, key: `${p}/0`, body: args[i]!, env: callerEnv, next: env };
+    yield* this.bindParams<T>(def, i + 1, e, args, input, callerEnv, path);
+  }
+
+  // ---- assignment -----------------------------------------------------------
+
+  *evalAssign(n: NodeOf<"assign">, input: Value, env: Env): Generator<Value, void, undefined> {
+    if (n.op === "|=") {
+      yield this.modify(n.lhs, input, env, (v) => {
+        for (const out of this.eval(n.rhs, v, env)) return { v: out };
+        return null;
+      });
+      return;
+    }
+    for (const rhs of this.eval(n.rhs, input, env)) {
+      if (n.op === "=") {
+        let acc = input;
+        for (const [, p] of this.paths(n.lhs, input, [], env)) acc = setPath(acc, this.checkPath(p, acc), rhs);
+        yield acc;
+      } else if (n.op === "//=") {
+        let acc = input;
+        for (const [, p] of this.paths(n.lhs, input, [], env)) {
+          const cur = getPath(acc, this.checkPath(p, acc));
+          acc = setPath(acc, p!, truthy(cur) ? cur : rhs);
+        }
+        yield acc;
+      } else {
+        const op = n.op.slice(0, -1);
+        yield this.modify(n.lhs, input, env, (v) => ({ v: binop(op, v, rhs) }));
+      }
+    }
+  }
+
+  checkPath(p: Path | null, v: Value): Path {
+    if (p === null) throw runtimeError(`Invalid path expression with result ${dumpTrunc(v)}`);
+    return p;
+  }
+
+  /** `lhs |= f`: the first output of f replaces each path; paths where f is empty are deleted. */
+  modify(lhs: Node, input: Value, env: Env, f: (v: Value) => { v: Value } | null): Value {
+    let acc = input;
+    const dels: Value[] = [];
+    for (const [v, p] of this.paths(lhs, input, [], env)) {
+      const path = this.checkPath(p, v);
+      const r = f(getPath(acc, path));
+      if (r) acc = setPath(acc, path, r.v);
+      else dels.push(path);
+    }
+    return dels.length ? delPaths(acc, dels) : acc;
+  }
+
+  // ---- path mode ------------------------------------------------------------
+
+  *paths(n: Node, input: Value, path: Path | null, env: Env): Generator<PV, void, undefined> {
+    this.meter.tick();
+    switch (n.kind) {
+      case "identity":
+        yield [input, path];
+        return;
+      case "index":
+        for (const [t, tp] of this.paths(n.target, input, path, env)) {
+          for (const k of this.eval(n.index, input, env)) {
+            if (tp === null) throw invalidPathIndex(t, k);
+            yield [t === null ? null : indexValue(t, k), [...tp, k]];
+          }
+        }
+        return;
+      case "slice":
+        for (const [t, tp] of this.paths(n.target, input, path, env)) {
+          for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
+            for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
+              const key = newObject();
+              key["start"] = from;
+              key["end"] = to;
+              if (tp === null) throw invalidPathIndex(t, key);
+              yield [t === null ? null : indexValue(t, key), [...tp, key]];
+            }
+          }
+        }
+        return;
+      case "iterate":
+        for (const [t, tp] of this.paths(n.target, input, path, env)) {
+          if (tp === null) throw runtimeError(`Invalid path expression near attempt to iterate through ${dumpTrunc(t)}`);
+          if (t === null) continue;
+          for (const k of keysOf(t)) yield [indexValue(t, k), [...tp, k]];
+        }
+        return;
+      case "pipe":
+        for (const [v, p] of this.paths(n.left, input, path, env)) yield* this.paths(n.right, v, p, env);
+        return;
+      case "comma":
+        yield* this.paths(n.left, input, path, env);
+        yield* this.paths(n.right, input, path, env);
+        return;
+      case "if":
+        for (const c of this.eval(n.cond, input, env)) {
+          if (truthy(c)) yield* this.paths(n.then, input, path, env);
+          else if (n.else) yield* this.paths(n.else, input, path, env);
+          else yield [input, path];
+        }
+        return;
+      case "alt": {
+        let any = false;
+        try {
+          for (const pv of this.paths(n.left, input, path, env)) {
+            if (truthy(pv[0])) {
+              any = true;
+              yield pv;
+            }
+          }
+        } catch (e) {
+          if (!isCatchable(e)) throw e;
+        }
+        if (!any) yield* this.paths(n.right, input, path, env);
+        return;
+      }
+      case "try": {
+        const it = this.paths(n.body, input, path, env);
+        for (;;) {
+          let r: IteratorResult<PV, void>;
+          try {
+            r = it.next();
+          } catch (e) {
+            if (!isCatchable(e)) throw e;
+            if (n.handler) yield* this.paths(n.handler, e.value as Value, null, env);
+            return;
+          }
+          if (r.done) return;
+          yield r.value;
+        }
+      }
+      case "as":
+        for (const v of this.eval(n.source, input, env)) {
+          if (n.patterns.length === 1) {
+            for (const e of this.bind(n.patterns[0]!, v, env)) yield* this.paths(n.body, input, path, e);
+          } else yield* this.bindAlternatives(n.patterns, v, env, (e) => this.paths(n.body, input, path, e));
+        }
+        return;
+      case "reduce":
+        for (const [init, ip] of this.paths(n.init, input, path, env)) {
+          let acc: PV = [init, ip];
+          for (const x of this.eval(n.source, input, env)) {
+            for (const e of this.bindAll(n.patterns, x, env)) {
+              let last: PV = [null, null];
+              for (const pv of this.paths(n.update, acc[0], acc[1], e)) last = pv;
+              acc = last;
+            }
+          }
+          yield acc;
+        }
+        return;
+      case "foreach":
+        for (const [init, ip] of this.paths(n.init, input, path, env)) {
+          let acc: PV = [init, ip];
+          for (const x of this.eval(n.source, input, env)) {
+            for (const e of this.bindAll(n.patterns, x, env)) {
+              for (const pv of this.paths(n.update, acc[0], acc[1], e)) {
+                acc = pv;
+                if (n.extract) yield* this.paths(n.extract, pv[0], pv[1], e);
+                else yield pv;
+              }
+            }
+          }
+        }
+        return;
+      case "def": {
+        const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
+        frame.env = frame;
+        yield* this.paths(n.rest, input, path, frame);
+        return;
+      }
+      case "label": {
+        const id = {};
+        try {
+          yield* this.paths(n.body, input, path, { t: 3, name: n.name, id, next: env });
+        } catch (e) {
+          if (e instanceof BreakSignal && e.id === id) return;
+          throw e;
+        }
+        return;
+      }
+      case "break":
+        throw new BreakSignal(this.lookupLabel(n.name, env));
+      case "call": {
+        const r = this.resolve(n, env);
+        if ("eval" in r) {
+          if (r.paths) yield* r.paths(this, n.args, input, path, env);
+          else for (const v of r.eval(this, n.args, input, env)) yield [v, null];
+          return;
+        }
+        if ("t" in r) {
+          if (r.t === 2) {
+            yield* this.paths(r.body, input, path, r.env);
+            return;
+          }
+          yield* this.callDef<PV>(r.def, r, n.args, input, env, path);
+          return;
+        }
+        yield* this.callDef<PV>(r, null, n.args, input, env, path);
+        return;
+      }
+      case "recurse":
+        yield* this.recursePaths(input, path);
+        return;
+      default:
+        for (const v of this.eval(n, input, env)) yield [v, null];
+    }
+  }
+
+  *recursePaths(v: Value, p: Path | null): Generator<PV, void, undefined> {
+    if (p === null) throw runtimeError(`Invalid path expression near attempt to iterate through ${dumpTrunc(v)}`);
+    const stack: PV[] = [[v, p]];
+    while (stack.length) {
+      const x = stack.pop()!;
+      this.meter.tick();
+      yield x;
+      const [xv, xp] = x;
+      if (Array.isArray(xv)) for (let i = xv.length - 1; i >= 0; i--) stack.push([xv[i]!, [...xp!, i]]);
+      else if (isObject(xv)) {
+        const ks = Object.keys(xv);
+        for (let i = ks.length - 1; i >= 0; i--) stack.push([xv[ks[i]!]!, [...xp!, ks[i]!]]);
+      }
+    }
+  }
+}
+
+function collectVars(p: Pattern, out: Set<string>): void {
+  if (p.kind === "pvar") out.add(p.name);
+  else if (p.kind === "parray") p.elems.forEach((e) => collectVars(e, out));
+  else
+    for (const e of p.entries) {
+      if (e.keyVar !== undefined) out.add(e.keyVar);
+      if (e.value) collectVars(e.value, out);
+    }
+}
