@@ -1,0 +1,551 @@
+// Expression compiler: AST → JS closures over a Frame.
+import type { Binding, Expr, FnInfo, Param } from "./ast.ts";
+import { getAttr, getMethod } from "./attrs.ts";
+import { callBuiltin, callValue } from "./call.ts";
+import type { Kwargs } from "./call.ts";
+import type { Pos } from "./errors.ts";
+import { runtimeError, StarlarkError, toStarlarkError } from "./errors.ts";
+import type { Frame } from "./frame.ts";
+import type { FnCode } from "./values/function.ts";
+import { SFunction } from "./values/function.ts";
+import { dictSet } from "./values/hashtable.ts";
+import { forEach } from "./values/iter.ts";
+import { keyOf, truth, typeName } from "./values/ops-core.ts";
+import { binary, index, slice, unary } from "./values/ops.ts";
+import { repr } from "./values/repr.ts";
+import type { Value } from "./values/value.ts";
+import { Cell, SBytes, SDict, SFloat, SList, STuple } from "./values/value.ts";
+
+export type E = (fr: Frame) => Value;
+export type Assign = (fr: Frame, v: Value) => void;
+
+export interface Ctx {
+  file: string;
+  predeclared: Map<string, Value>;
+  universe: Map<string, Value>;
+  globalNames: string[];
+  /** compiles a function body (provided by the statement compiler) */
+  compileFn: (ctx: Ctx, name: string, info: FnInfo, params: Param[], body: Expr | null, stmts: unknown, at: Pos) => FnCode;
+}
+
+export function P(ctx: Ctx, n: { line: number; col: number }): Pos {
+  return { file: ctx.file, line: n.line, col: n.col };
+}
+
+/** Rethrows e as a StarlarkError, recording pos if no inner position was recorded. */
+export function at(e: unknown, pos: Pos): never {
+  if (e instanceof StarlarkError) {
+    if (e.cur === null) e.cur = pos;
+    throw e;
+  }
+  const err = toStarlarkError(e);
+  if (err.cur === null) err.cur = pos;
+  throw err;
+}
+
+function unbound(kind: string, name: string, pos: Pos): StarlarkError {
+  const e = runtimeError(`${kind} variable ${name} referenced before assignment`);
+  e.cur = pos;
+  return e;
+}
+
+export function compileIdent(ctx: Ctx, name: string, b: Binding, pos: Pos): E {
+  switch (b.scope) {
+    case "local": {
+      const i = b.index;
+      return (fr) => {
+        const v = fr.locals[i];
+        if (v === undefined) throw unbound("local", name, pos);
+        return v as Value;
+      };
+    }
+    case "cell": {
+      const i = b.index;
+      return (fr) => {
+        const v = (fr.locals[i] as Cell).v;
+        if (v === undefined) throw unbound("local", name, pos);
+        return v;
+      };
+    }
+    case "free": {
+      const i = b.index;
+      return (fr) => {
+        const v = fr.fn!.freevars[i]!.v;
+        if (v === undefined) throw unbound("local", name, pos);
+        return v;
+      };
+    }
+    case "global": {
+      const i = b.index;
+      const kind = b.local ? "local" : "global";
+      return (fr) => {
+        const v = fr.globals[i];
+        if (v === undefined) throw unbound(kind, name, pos);
+        return v;
+      };
+    }
+    case "predeclared":
+    case "universal": {
+      const v = (b.scope === "predeclared" ? ctx.predeclared : ctx.universe).get(name);
+      if (v === undefined) {
+        return () => {
+          const e = runtimeError(`undefined: ${name}`);
+          e.cur = pos;
+          throw e;
+        };
+      }
+      return () => v;
+    }
+  }
+}
+
+function compileList(ctx: Ctx, items: Expr[]): (fr: Frame) => Value[] {
+  const es = items.map((x) => compileExpr(ctx, x));
+  const n = es.length;
+  return (fr) => {
+    const out: Value[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = es[i]!(fr);
+    if (n > 0) fr.th.charge(n * 8 + 16);
+    return out;
+  };
+}
+
+export function compileExpr(ctx: Ctx, x: Expr): E {
+  switch (x.t) {
+    case "ident":
+      return compileIdent(ctx, x.name, x.b!, P(ctx, x));
+    case "lit": {
+      let v: Value;
+      if (x.kind === "FLOAT") v = new SFloat(x.value as number);
+      else if (x.kind === "BYTES") v = new SBytes(x.value as string);
+      else v = x.value;
+      return () => v;
+    }
+    case "paren":
+      return compileExpr(ctx, x.x);
+    case "list": {
+      const items = compileList(ctx, x.items);
+      return (fr) => new SList(items(fr));
+    }
+    case "tuple": {
+      const items = compileList(ctx, x.items);
+      return (fr) => new STuple(items(fr));
+    }
+    case "dict": {
+      const entries = x.entries.map((e) => ({ k: compileExpr(ctx, e.key), v: compileExpr(ctx, e.value), pos: P(ctx, e.span) }));
+      return (fr) => {
+        const d = new SDict();
+        for (const e of entries) {
+          const k = e.k(fr);
+          const v = e.v(fr);
+          try {
+            const key = keyOf(k);
+            if (d.m.has(key)) throw runtimeError(`duplicate key: ${repr(k)}`);
+            dictSet(fr.th, d, k, v);
+          } catch (err) {
+            at(err, e.pos);
+          }
+        }
+        return d;
+      };
+    }
+    case "comp":
+      return compileComprehension(ctx, x);
+    case "unary": {
+      const e = compileExpr(ctx, x.x);
+      const op = x.op;
+      const pos = P(ctx, x);
+      if (op === "not") return (fr) => !truth(e(fr));
+      return (fr) => {
+        const v = e(fr);
+        try {
+          return unary(op, v);
+        } catch (err) {
+          return at(err, pos);
+        }
+      };
+    }
+    case "binary":
+      return compileBinary(ctx, x);
+    case "cond": {
+      const c = compileExpr(ctx, x.cond);
+      const a = compileExpr(ctx, x.a);
+      const b = compileExpr(ctx, x.b);
+      return (fr) => (truth(c(fr)) ? a(fr) : b(fr));
+    }
+    case "lambda":
+      return compileFunctionValue(ctx, "lambda", x.fn!, x.params, x.body, null, P(ctx, x));
+    case "dot": {
+      const e = compileExpr(ctx, x.x);
+      const name = x.name;
+      const pos = P(ctx, x);
+      return (fr) => {
+        const v = e(fr);
+        try {
+          return getAttr(fr.th, v, name);
+        } catch (err) {
+          return at(err, pos);
+        }
+      };
+    }
+    case "index": {
+      const a = compileExpr(ctx, x.x);
+      const b = compileExpr(ctx, x.y);
+      const pos = P(ctx, x);
+      return (fr) => {
+        const v = a(fr);
+        const k = b(fr);
+        if (v instanceof SList && typeof k === "number" && k >= 0 && k < v.a.length) return v.a[k]!;
+        try {
+          return index(fr.th, v, k);
+        } catch (err) {
+          return at(err, pos);
+        }
+      };
+    }
+    case "slice": {
+      const a = compileExpr(ctx, x.x);
+      const lo = x.lo ? compileExpr(ctx, x.lo) : null;
+      const hi = x.hi ? compileExpr(ctx, x.hi) : null;
+      const st = x.step ? compileExpr(ctx, x.step) : null;
+      const pos = P(ctx, x);
+      return (fr) => {
+        const v = a(fr);
+        const l = lo ? lo(fr) : null;
+        const h = hi ? hi(fr) : null;
+        const s = st ? st(fr) : null;
+        try {
+          return slice(fr.th, v, l, h, s);
+        } catch (err) {
+          return at(err, pos);
+        }
+      };
+    }
+    case "call":
+      return compileCall(ctx, x);
+  }
+}
+
+function compileBinary(ctx: Ctx, x: Expr & { t: "binary" }): E {
+  const a = compileExpr(ctx, x.x);
+  const b = compileExpr(ctx, x.y);
+  const op = x.op;
+  const pos = P(ctx, x);
+  if (op === "and") return (fr) => {
+    const v = a(fr);
+    return truth(v) ? b(fr) : v;
+  };
+  if (op === "or") return (fr) => {
+    const v = a(fr);
+    return truth(v) ? v : b(fr);
+  };
+  const slow = (fr: Frame, u: Value, v: Value): Value => {
+    try {
+      return binary(fr.th, op, u, v);
+    } catch (err) {
+      return at(err, pos);
+    }
+  };
+  switch (op) {
+    case "+":
+      return (fr) => {
+        const u = a(fr);
+        const v = b(fr);
+        if (typeof u === "number" && typeof v === "number") {
+          const r = u + v;
+          if (r <= 9007199254740991 && r >= -9007199254740991) return r;
+        }
+        return slow(fr, u, v);
+      };
+    case "-":
+      return (fr) => {
+        const u = a(fr);
+        const v = b(fr);
+        if (typeof u === "number" && typeof v === "number") {
+          const r = u - v;
+          if (r <= 9007199254740991 && r >= -9007199254740991) return r;
+        }
+        return slow(fr, u, v);
+      };
+    case "<":
+      return (fr) => {
+        const u = a(fr);
+        const v = b(fr);
+        if (typeof u === "number" && typeof v === "number") return u < v;
+        return slow(fr, u, v);
+      };
+    case ">":
+      return (fr) => {
+        const u = a(fr);
+        const v = b(fr);
+        if (typeof u === "number" && typeof v === "number") return u > v;
+        return slow(fr, u, v);
+      };
+    case "==":
+      return (fr) => {
+        const u = a(fr);
+        const v = b(fr);
+        if (typeof u === "number" && typeof v === "number") return u === v;
+        return slow(fr, u, v);
+      };
+  }
+  return (fr) => slow(fr, a(fr), b(fr));
+}
+
+interface CompiledArgs {
+  pos: E[];
+  star: E | null;
+  kw: [string, E][];
+  starstar: E | null;
+}
+
+function evalArgs(fr: Frame, ca: CompiledArgs, pos: Pos): [Value[], Kwargs] {
+  let args: Value[] = new Array(ca.pos.length);
+  for (let i = 0; i < ca.pos.length; i++) args[i] = ca.pos[i]!(fr);
+  let kwargs: Kwargs = null;
+  if (ca.star) {
+    const v = ca.star(fr);
+    const extra: Value[] = [];
+    if (typeof v === "string" || !forEach(fr.th, v, (x) => void extra.push(x))) {
+      at(runtimeError(`argument after * must be iterable, not ${typeName(v)}`), pos);
+    }
+    args = args.concat(extra);
+  }
+  if (ca.kw.length > 0) {
+    kwargs = [];
+    for (const [k, e] of ca.kw) kwargs.push([k, e(fr)]);
+  }
+  if (ca.starstar) {
+    const v = ca.starstar(fr);
+    if (!(v instanceof SDict)) return at(runtimeError(`argument after ** must be a mapping, not ${typeName(v)}`), pos);
+    kwargs ??= [];
+    for (const e of v.m.values()) {
+      if (typeof e.k !== "string") return at(runtimeError(`keywords must be strings, not ${typeName(e.k)}`), pos);
+      kwargs.push([e.k, e.v]);
+    }
+  }
+  return [args, kwargs];
+}
+
+function compileCall(ctx: Ctx, x: Expr & { t: "call" }): E {
+  const pos = P(ctx, x);
+  const ca: CompiledArgs = { pos: [], star: null, kw: [], starstar: null };
+  for (const a of x.args) {
+    const e = compileExpr(ctx, a.x);
+    if (a.t === "pos") ca.pos.push(e);
+    else if (a.t === "kw") ca.kw.push([a.name, e]);
+    else if (a.t === "star") ca.star = e;
+    else ca.starstar = e;
+  }
+  const simple = ca.star === null && ca.kw.length === 0 && ca.starstar === null;
+  const posArgs = ca.pos;
+  const n = posArgs.length;
+  const getArgs = simple
+    ? (fr: Frame): [Value[], Kwargs] => {
+        const args: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) args[i] = posArgs[i]!(fr);
+        return [args, null];
+      }
+    : (fr: Frame): [Value[], Kwargs] => evalArgs(fr, ca, pos);
+  if (x.fn.t === "dot") {
+    // method call: avoid allocating a bound method
+    const recvE = compileExpr(ctx, x.fn.x);
+    const name = x.fn.name;
+    const dotPos = P(ctx, x.fn);
+    return (fr) => {
+      const recv = recvE(fr);
+      const m = getMethod(recv, name);
+      let f: Value;
+      if (m === undefined) {
+        try {
+          f = getAttr(fr.th, recv, name);
+        } catch (err) {
+          return at(err, dotPos);
+        }
+      }
+      const [args, kwargs] = getArgs(fr);
+      try {
+        if (m !== undefined) {
+          try {
+            return m.fn(fr.th, args, kwargs, recv);
+          } catch (err) {
+            const e = toStarlarkError(err);
+            if (!e.bare && e.cur === null && e.stack_.length === 0 && e.code === "runtime") {
+              e.message = `${name}: ${e.message}`;
+              e.bare = true;
+            }
+            throw e;
+          }
+        }
+        return callValue(fr.th, f!, args, kwargs);
+      } catch (err) {
+        return at(err, pos);
+      }
+    };
+  }
+  const fnE = compileExpr(ctx, x.fn);
+  return (fr) => {
+    const f = fnE(fr);
+    const [args, kwargs] = getArgs(fr);
+    try {
+      return callValue(fr.th, f, args, kwargs);
+    } catch (err) {
+      return at(err, pos);
+    }
+  };
+}
+
+/** Compiles a def/lambda into an expression that creates the function value. */
+export function compileFunctionValue(ctx: Ctx, name: string, info: FnInfo, params: Param[], body: Expr | null, stmts: unknown, pos: Pos): E {
+  const code = ctx.compileFn(ctx, name, info, params, body, stmts, pos);
+  const dflts: (E | null)[] = [];
+  for (const p of params) if (p.t === "plain") dflts.push(p.dflt ? compileExpr(ctx, p.dflt) : null);
+  const free = info.freevars.map((b) => ({ isFree: b.scope === "free", index: "index" in b ? b.index : 0 }));
+  return (fr) => {
+    const defaults = dflts.map((d) => (d ? d(fr) : undefined));
+    const cells: Cell[] = free.map((b) => (b.isFree ? fr.fn!.freevars[b.index]! : (fr.locals[b.index] as Cell)));
+    return new SFunction(code, defaults, cells, fr.env);
+  };
+}
+
+function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
+  const body = compileExpr(ctx, x.body);
+  const value = x.value ? compileExpr(ctx, x.value) : null;
+  const bodyPos = P(ctx, x.body);
+  type Emit = (fr: Frame, acc: SList | SDict) => void;
+  let emit: Emit;
+  if (value) {
+    emit = (fr, acc) => {
+      const k = body(fr);
+      const v = value(fr);
+      try {
+        dictSet(fr.th, acc as SDict, k, v);
+      } catch (err) {
+        at(err, bodyPos);
+      }
+    };
+  } else {
+    emit = (fr, acc) => {
+      const a = (acc as SList).a;
+      a.push(body(fr));
+      if ((a.length & 63) === 0) fr.th.charge(512);
+    };
+  }
+  for (let i = x.clauses.length - 1; i >= 0; i--) {
+    const c = x.clauses[i]!;
+    const inner = emit;
+    if (c.t === "if") {
+      const cond = compileExpr(ctx, c.cond);
+      emit = (fr, acc) => {
+        if (truth(cond(fr))) inner(fr, acc);
+      };
+    } else {
+      const iter = compileExpr(ctx, c.iter);
+      const assign = compileTarget(ctx, c.vars);
+      const pos = P(ctx, c);
+      emit = (fr, acc) => {
+        const it = iter(fr);
+        const th = fr.th;
+        const ok =
+          typeof it !== "string" &&
+          forEach(th, it, (v) => {
+            if (++th.steps >= th.checkpoint) th.slowStep();
+            assign(fr, v);
+            inner(fr, acc);
+          });
+        if (!ok) at(runtimeError(`${typeName(it)} value is not iterable`), pos);
+      };
+    }
+  }
+  const isDict = value !== null;
+  return (fr) => {
+    const acc = isDict ? new SDict() : new SList([]);
+    emit(fr, acc);
+    return acc;
+  };
+}
+
+/** Unpacks v into n values for tuple/list assignment. */
+export function unpack(fr: Frame, v: Value, n: number): Value[] {
+  let items: Value[];
+  if (v instanceof SList || v instanceof STuple) items = v.a;
+  else {
+    items = [];
+    if (typeof v === "string" || !forEach(fr.th, v, (x) => void items.push(x))) {
+      throw runtimeError(`got ${typeName(v)} in sequence assignment`);
+    }
+  }
+  if (items.length < n) throw runtimeError(`too few values to unpack (got ${items.length}, want ${n})`);
+  if (items.length > n) throw runtimeError(`too many values to unpack (got ${items.length}, want ${n})`);
+  return items;
+}
+
+/** Compiles an assignment target. */
+export function compileTarget(ctx: Ctx, x: Expr): Assign {
+  switch (x.t) {
+    case "ident": {
+      const b = x.b!;
+      const i = "index" in b ? b.index : -1;
+      if (b.scope === "local") return (fr, v) => void (fr.locals[i] = v);
+      if (b.scope === "cell") return (fr, v) => void ((fr.locals[i] as Cell).v = v);
+      if (b.scope === "free") return (fr, v) => void (fr.fn!.freevars[i]!.v = v);
+      if (b.scope === "global") return (fr, v) => void (fr.globals[i] = v);
+      return () => {
+        throw runtimeError(`cannot assign to ${x.name}`);
+      };
+    }
+    case "paren":
+      return compileTarget(ctx, x.x);
+    case "tuple":
+    case "list": {
+      const subs = x.items.map((e) => compileTarget(ctx, e));
+      const n = subs.length;
+      return (fr, v) => {
+        const items = unpack(fr, v, n);
+        for (let i = 0; i < n; i++) subs[i]!(fr, items[i]!);
+      };
+    }
+    case "index": {
+      const a = compileExpr(ctx, x.x);
+      const b = compileExpr(ctx, x.y);
+      const pos = P(ctx, x);
+      return (fr, v) => {
+        const obj = a(fr);
+        const k = b(fr);
+        try {
+          setIndexV(fr, obj, k, v);
+        } catch (err) {
+          at(err, pos);
+        }
+      };
+    }
+    case "dot": {
+      const a = compileExpr(ctx, x.x);
+      const name = x.name;
+      const pos = P(ctx, x);
+      return (fr, v) => {
+        const obj = a(fr);
+        try {
+          setAttrV(obj, name, v);
+        } catch (err) {
+          at(err, pos);
+        }
+      };
+    }
+    default:
+      return () => {
+        throw runtimeError("invalid assignment target");
+      };
+  }
+}
+
+// late-bound to avoid an import cycle with ops
+import { setIndex } from "./values/ops.ts";
+import { setAttr } from "./attrs.ts";
+function setIndexV(fr: Frame, obj: Value, k: Value, v: Value): void {
+  setIndex(fr.th, obj, k, v);
+}
+function setAttrV(obj: Value, name: string, v: Value): void {
+  setAttr(obj, name, v);
+}
+export { callBuiltin };
