@@ -323,6 +323,7 @@ export function makeJsonModule(): SModule {
     return jsonEncode(th, x!);
   }));
   m.set("decode", builtin("json.decode", (th, args, kw) => {
+    if (kw?.some(([k]) => k === "x")) throw runtimeError("unexpected keyword argument x");
     const [x, dflt] = unpackArgs(args, kw, ["x", "default?"]);
     if (typeof x !== "string") throw runtimeError(`for parameter x: got ${typeName(x!)}, want string`);
     if (dflt === undefined) return jsonDecode(th, x);

@@ -142,7 +142,7 @@ export function tokenize(src: string, file: string): Token[] {
     push(matched, i);
     i += matched.length;
   }
-  if (toks.length > 0 && toks[toks.length - 1]!.k !== "NEWLINE" && toks[toks.length - 1]!.k !== "OUTDENT") push("NEWLINE", i);
+  if (depth === 0 && toks.length > 0 && toks[toks.length - 1]!.k !== "NEWLINE" && toks[toks.length - 1]!.k !== "OUTDENT") push("NEWLINE", i);
   while (indents.length > 1) {
     indents.pop();
     push("OUTDENT", i);

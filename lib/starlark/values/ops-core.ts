@@ -65,8 +65,8 @@ function cmpFloat(a: number, b: number): number {
 
 /** Starlark ==. */
 export function equals(a: Value, b: Value, depth = 0): boolean {
-  if (a === b) return true;
   const ta = typeof a;
+  if (a === b && (ta !== "object" || a === null)) return true;
   const tb = typeof b;
   if (ta === "number" || ta === "bigint") {
     if (b instanceof SFloat) return cmpIntFloat(a as number | bigint, b.v) === 0;
@@ -107,7 +107,7 @@ export function equals(a: Value, b: Value, depth = 0): boolean {
     }
     return true;
   }
-  return false;
+  return a === b;
 }
 
 function seqEqual(x: Value[], y: Value[], depth: number): boolean {

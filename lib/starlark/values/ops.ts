@@ -336,9 +336,9 @@ function sliceArg(v: Value | null, what: string): number | null {
 
 /** Python slice indices: returns [start, end, step]. */
 export function sliceIndices(n: number, lo: Value | null, hi: Value | null, st: Value | null): [number, number, number] {
+  const step = sliceArg(st, "slice step") ?? 1;
   const s0 = sliceArg(lo, "start index");
   const e0 = sliceArg(hi, "end index");
-  const step = sliceArg(st, "slice step") ?? 1;
   if (step === 0) throw runtimeError("zero is not a valid slice step");
   let start: number;
   let end: number;
