@@ -471,12 +471,12 @@ export class Interp {
     for (const rhs of this.eval(n.rhs, input, env)) {
       if (n.op === "=") {
         let acc = input;
-        for (const [, p] of this.paths(n.lhs, input, [], env)) acc = setPath(acc, this.checkPath(p, acc), rhs);
+        for (const [v, p] of this.paths(n.lhs, input, [], env)) acc = setPath(acc, this.checkPath(p, v), rhs);
         yield acc;
       } else if (n.op === "//=") {
         let acc = input;
-        for (const [, p] of this.paths(n.lhs, input, [], env)) {
-          const cur = getPath(acc, this.checkPath(p, acc));
+        for (const [v, p] of this.paths(n.lhs, input, [], env)) {
+          const cur = getPath(acc, this.checkPath(p, v));
           acc = setPath(acc, p!, truthy(cur) ? cur : rhs);
         }
         yield acc;

@@ -22,15 +22,24 @@ export function add(a: Value, b: Value): Value {
   return fail(a, b, "added");
 }
 
-function deepMerge(a: JqObject, b: JqObject, depth: number): JqObject {
-  if (depth > MAX_DEPTH) throw runtimeError("Object merge too deep");
-  const o = copyObject(a);
-  for (const k in b) {
-    const x = o[k];
-    const y = b[k]!;
-    o[k] = x !== undefined && Object.prototype.hasOwnProperty.call(o, k) && isObject(x) && isObject(y) ? deepMerge(x, y, depth + 1) : y;
+function deepMerge(a: JqObject, b: JqObject): JqObject {
+  // top-down and iterative, so deep objects do not exhaust the JS stack
+  const root = copyObject(a);
+  const stack: [JqObject, JqObject, number][] = [[root, b, 0]];
+  while (stack.length) {
+    const [target, src, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) throw runtimeError("Object merge too deep");
+    for (const k in src) {
+      const x = Object.prototype.hasOwnProperty.call(target, k) ? target[k] : undefined;
+      const y = src[k]!;
+      if (x !== undefined && isObject(x) && isObject(y)) {
+        const nx = copyObject(x);
+        target[k] = nx;
+        stack.push([nx, y, depth + 1]);
+      } else target[k] = y;
+    }
   }
-  return o;
+  return root;
 }
 
 function repeat(s: string, n: number): Value {
@@ -82,7 +91,7 @@ export function binop(op: string, a: Value, b: Value): Value {
       if (typeof a === "number" && typeof b === "number") return a * b;
       if (typeof a === "string" && typeof b === "number") return repeat(a, b);
       if (typeof a === "number" && typeof b === "string") return repeat(b, a);
-      if (isObject(a) && isObject(b)) return deepMerge(a, b, 0);
+      if (isObject(a) && isObject(b)) return deepMerge(a, b);
       return fail(a, b, "multiplied");
     case "/":
       if (typeof a === "number" && typeof b === "number") {

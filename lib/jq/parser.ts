@@ -1,5 +1,5 @@
 import type { FuncDef, Node, ObjectEntry, Pattern, PObjectEntry } from "./ast";
-import { parseError } from "./errors";
+import { compileError, parseError } from "./errors";
 import type { Span } from "./errors";
 import { lex } from "./lexer";
 import type { Token } from "./lexer";
@@ -21,6 +21,7 @@ const MAX_DEPTH = 200;
 /** Parses a jq program into an AST; throws a `parse` JqError with position on bad syntax. */
 export function parse(src: string): Node {
   const p = new Parser(lex(src));
+  p.parseDirectives();
   const node = p.parsePipe(false);
   p.expectEof();
   return node;
@@ -80,6 +81,40 @@ class Parser {
   }
   enter(): void {
     if (++this.depth > MAX_DEPTH) throw parseError("program nested too deeply", this.tok.span.pos);
+  }
+
+  /** `module META;` is accepted and ignored; `import`/`include` are rejected (no module system). */
+  parseDirectives(): void {
+    for (;;) {
+      const t = this.tok;
+      if (this.isKw("module")) {
+        this.next();
+        this.checkMeta(this.parsePostfix(this.parsePrimary()));
+        this.expectOp(";");
+        continue;
+      }
+      if (!this.isKw("import") && !this.isKw("include")) return;
+      this.next();
+      const path = this.tok;
+      if (path.kind !== "str") this.fail(path);
+      this.next();
+      if (path.parts!.some((p) => typeof p !== "string")) throw compileError("Import path must be constant", path.span.pos);
+      if (t.text === "import") {
+        this.expectKw("as");
+        this.next();
+      }
+      if (!this.isOp(";")) this.checkMeta(this.parsePostfix(this.parsePrimary()));
+      this.expectOp(";");
+      throw compileError(`${t.text} is not supported: this jq has no module system`, t.span.pos);
+    }
+  }
+
+  checkMeta(n: Node): void {
+    const constant = (x: Node): boolean =>
+      x.kind === "literal" || (x.kind === "array" && (!x.body || constant(x.body))) || (x.kind === "comma" && constant(x.left) && constant(x.right)) ||
+      (x.kind === "object" && x.entries.every((e) => e.key.kind === "literal" && constant(e.value)));
+    if (!constant(n)) throw compileError("Module metadata must be constant", n.span.pos);
+    if (n.kind !== "object") throw compileError("Module metadata must be an object", n.span.pos);
   }
 
   parsePipe(noComma: boolean): Node {

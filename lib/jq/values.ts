@@ -76,7 +76,16 @@ export function sortedKeys(o: JqObject): string[] {
 }
 
 /** jq's total order on values. */
-export function compare(a: Value, b: Value, depth = 0): number {
+export function compare(a: Value, b: Value): number {
+  try {
+    return compareRec(a, b, 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw runtimeError("Comparison too deep");
+    throw e;
+  }
+}
+
+function compareRec(a: Value, b: Value, depth: number): number {
   if (depth > MAX_DEPTH) throw runtimeError("Comparison too deep");
   const ra = typeRank(a);
   const rb = typeRank(b);
@@ -97,7 +106,7 @@ export function compare(a: Value, b: Value, depth = 0): number {
       const y = b as Value[];
       const n = Math.min(x.length, y.length);
       for (let i = 0; i < n; i++) {
-        const c = compare(x[i]!, y[i]!, depth + 1);
+        const c = compareRec(x[i]!, y[i]!, depth + 1);
         if (c) return c;
       }
       return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
@@ -107,10 +116,10 @@ export function compare(a: Value, b: Value, depth = 0): number {
       const y = b as JqObject;
       const kx = sortedKeys(x);
       const ky = sortedKeys(y);
-      const c = compare(kx, ky, depth + 1);
+      const c = compareRec(kx, ky, depth + 1);
       if (c) return c;
       for (const k of kx) {
-        const d = compare(x[k]!, y[k]!, depth + 1);
+        const d = compareRec(x[k]!, y[k]!, depth + 1);
         if (d) return d;
       }
       return 0;
@@ -119,20 +128,31 @@ export function compare(a: Value, b: Value, depth = 0): number {
   }
 }
 
-export function equals(a: Value, b: Value, depth = 0): boolean {
+export function equals(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object") return false;
+  try {
+    return equalsRec(a, b, 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw runtimeError("Equality check too deep");
+    throw e;
+  }
+}
+
+function equalsRec(a: Value, b: Value, depth: number): boolean {
   if (a === b) return true;
   if (depth > MAX_DEPTH) throw runtimeError("Equality check too deep");
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!equals(a[i]!, b[i]!, depth + 1)) return false;
+    for (let i = 0; i < a.length; i++) if (!equalsRec(a[i]!, b[i]!, depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) {
-    if (!hasKey(b, k) || !equals(a[k]!, b[k]!, depth + 1)) return false;
+    if (!hasKey(b, k) || !equalsRec(a[k]!, b[k]!, depth + 1)) return false;
   }
   return true;
 }
@@ -160,52 +180,75 @@ function escapeString(s: string): string {
 }
 
 /** Serialises a value as compact JSON the way jq's `tojson` does; depth past the limit prints `<skipped: too deep>`. */
-export function dump(v: Value, depth = 0): string {
-  if (v === null) return "null";
-  switch (typeof v) {
-    case "boolean": return v ? "true" : "false";
-    case "number": return formatNumber(v);
-    case "string": return escapeString(v);
-    default: break;
-  }
-  if (depth >= MAX_DEPTH) return "<skipped: too deep>";
-  if (Array.isArray(v)) {
-    let s = "[";
-    for (let i = 0; i < v.length; i++) {
-      if (i) s += ",";
-      s += dump(v[i]!, depth + 1);
+export function dump(v: Value): string {
+  if (v === null || typeof v !== "object") return dumpScalar(v);
+  // iterative, so that deeply nested values do not exhaust the JS stack
+  const parts: string[] = [];
+  type Frame = { v: Value[] | JqObject; keys: string[] | null; i: number };
+  const stack: Frame[] = [];
+  const open = (x: Value[] | JqObject): void => {
+    if (stack.length > MAX_DEPTH) {
+      parts.push("<skipped: too deep>");
+      return;
     }
-    return s + "]";
+    const isArr = Array.isArray(x);
+    parts.push(isArr ? "[" : "{");
+    stack.push({ v: x, keys: isArr ? null : Object.keys(x), i: 0 });
+  };
+  open(v);
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    const n = f.keys ? f.keys.length : (f.v as Value[]).length;
+    if (f.i >= n) {
+      parts.push(f.keys ? "}" : "]");
+      stack.pop();
+      continue;
+    }
+    if (f.i > 0) parts.push(",");
+    let x: Value;
+    if (f.keys) {
+      const k = f.keys[f.i]!;
+      parts.push(escapeString(k), ":");
+      x = (f.v as JqObject)[k]!;
+    } else x = (f.v as Value[])[f.i]!;
+    f.i++;
+    if (x !== null && typeof x === "object") open(x);
+    else parts.push(dumpScalar(x));
   }
-  let s = "{";
-  let first = true;
-  for (const k in v) {
-    if (!first) s += ",";
-    first = false;
-    s += escapeString(k) + ":" + dump(v[k]!, depth + 1);
-  }
-  return s + "}";
+  return parts.join("");
+}
+
+function dumpScalar(v: Value): string {
+  if (v === null) return "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") return formatNumber(v);
+  return escapeString(v as string);
 }
 
 function utf8Len(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-/** A value dump truncated for error messages (as jq's jv_dump_string_trunc). */
+function prefixBytes(s: string, max: number): string {
+  let out = "";
+  let used = 0;
+  for (const ch of s) {
+    const n = utf8Len(ch.codePointAt(0)!);
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
+
+/** A value dump truncated for error messages (as jq's jv_dump_string_trunc, 30-byte buffer). */
 export function dumpTrunc(v: Value): string {
   const s = dump(v);
   let bytes = 0;
   for (const ch of s) bytes += utf8Len(ch.codePointAt(0)!);
   if (bytes <= 29) return s;
-  let out = "";
-  let used = 0;
-  for (const ch of s) {
-    const n = utf8Len(ch.codePointAt(0)!);
-    if (used + n > 25) break;
-    out += ch;
-    used += n;
-  }
-  return out + "...";
+  if (typeof v === "string") return `"${prefixBytes(s.slice(1, -1), 24)}..."`;
+  return prefixBytes(s, 26) + "...";
 }
 
 /** `type (dump)` as used in jq error messages. */

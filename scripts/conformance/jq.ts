@@ -79,13 +79,13 @@ function parseJsonLoose(text: string): JsonValue {
     }
     const m = /^(-?)(nan|NaN|Infinity)/.exec(s.slice(i));
     if (m) {
-      out += m[2] === "Infinity" ? (m[1] ? "-1.7976931348623157e308" : "1.7976931348623157e308") : "null";
+      out += m[2] === "Infinity" ? (m[1] ? "-1.7976931348623157e308" : "1.7976931348623157e308") : '"__jq_NaN__"';
       i += m[0].length - 1;
       continue;
     }
     out += c;
   }
-  return normalize(JSON.parse(out) as JsonValue);
+  return normalize(JSON.parse(out, (_k, v: unknown) => (v === "__jq_NaN__" ? NaN : v)) as JsonValue);
 }
 
 function normalize(v: JsonValue): JsonValue {

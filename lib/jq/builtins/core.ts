@@ -46,9 +46,17 @@ function byKeys(it: Interp, input: Value, f: Parameters<typeof collect>[1], env:
   return { xs, keys: xs.map((x) => collect(it, f, x, env)) };
 }
 
-function flatten(xs: Value[], depth: number, out: Value[] = []): Value[] {
-  for (const x of xs) {
-    if (Array.isArray(x) && depth !== 0) flatten(x, depth - 1, out);
+function flatten(xs: Value[], depth: number): Value[] {
+  const out: Value[] = [];
+  const stack: [Value[], number, number][] = [[xs, 0, depth]];
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    if (f[1] >= f[0].length) {
+      stack.pop();
+      continue;
+    }
+    const x = f[0][f[1]++]!;
+    if (Array.isArray(x) && f[2] !== 0) stack.push([x, 0, f[2] - 1]);
     else out.push(x);
   }
   return out;
@@ -168,7 +176,14 @@ export function registerCore(t: NativeTable): void {
     if (Array.isArray(v) && typeof k === "number") return k >= 0 && k < v.length;
     throw runtimeError(`Cannot check whether ${typeOf(v)} has a ${typeOf(k)} key`);
   });
-  fn(t, "contains", 1, (a, b) => contains(a, b));
+  fn(t, "contains", 1, (a, b) => {
+    try {
+      return contains(a, b);
+    } catch (e) {
+      if (e instanceof RangeError) throw runtimeError("Containment check too deep");
+      throw e;
+    }
+  });
   fn(t, "add", 0, (v) => {
     if (isObject(v)) return addAll(null, Object.values(v));
     if (v === null) return null;

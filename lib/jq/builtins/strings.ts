@@ -117,15 +117,10 @@ function jsonDepth(s: string): number {
 export function parseJson(s: string): Value {
   const trimmed = s.trim();
   if (/^-?nan$/i.test(trimmed)) return NaN;
-  if (jsonDepth(s) > 10000 - 1) throw runtimeError(`Exceeds depth limit for parsing (while parsing '${s.slice(0, 40)}')`);
+  if (jsonDepth(s) > 10000) throw runtimeError(`Exceeds depth limit for parsing (while parsing '${s.slice(0, 40)}')`);
   let v: unknown;
   try {
-    v = JSON.parse(s, (_k, x: unknown) => {
-      if (x !== null && typeof x === "object" && !Array.isArray(x)) {
-        return Object.assign(Object.create(null) as object, x);
-      }
-      return x;
-    });
+    v = JSON.parse(s);
   } catch {
     if (/^-?NaN\d/i.test(trimmed)) {
       throw runtimeError(`Invalid numeric literal at EOF at line 1, column ${trimmed.length} (while parsing '${s}')`);
