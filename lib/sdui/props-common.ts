@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { compileTemplate } from "./template.ts";
 
-/** Schemas that stand for a `${...}` expression; describe() prints them as "expr". */
-export const EXPRESSION_SCHEMAS = new WeakSet<z.ZodType>();
-
 function templateIssue(s: string): string | null {
   const c = compileTemplate(s);
   return c.ok ? null : `bad expression: ${c.error.message}`;
@@ -11,7 +8,7 @@ function templateIssue(s: string): string | null {
 
 /** A string that must be exactly one `${...}` expression with valid syntax. */
 export function expression(expected = "a value") {
-  const schema = z.string().superRefine((s, ctx) => {
+  return z.string().superRefine((s, ctx) => {
     if (!s.trimStart().startsWith("${")) {
       ctx.addIssue({ code: "custom", message: `expected a "\${...}" expression giving ${expected}`, continue: false });
       return;
@@ -20,8 +17,6 @@ export function expression(expected = "a value") {
     if (!c.ok) ctx.addIssue({ code: "custom", message: `bad expression: ${c.error.message}` });
     else if (c.template.kind !== "expression") ctx.addIssue({ code: "custom", message: `expected ${expected} or a single "\${...}" expression, not text around it` });
   });
-  EXPRESSION_SCHEMAS.add(schema);
-  return schema;
 }
 
 /** A literal of `schema`'s type, or a `${...}` expression evaluated by the renderer. */
@@ -39,13 +34,11 @@ export function text() {
 
 /** A string evaluated once per item (list/table/tree-view): must contain an `${...}` expression. */
 export function perItem() {
-  const schema = z.string().superRefine((s, ctx) => {
+  return z.string().superRefine((s, ctx) => {
     const c = compileTemplate(s);
     if (!c.ok) ctx.addIssue({ code: "custom", message: `bad expression: ${c.error.message}` });
     else if (c.template.kind === "literal") ctx.addIssue({ code: "custom", message: 'expected an expression such as "${item.id}"' });
   });
-  EXPRESSION_SCHEMAS.add(schema);
-  return schema;
 }
 
 /** Any JSON value whose strings may hold `${...}` templates (command params, option values). */
