@@ -1,5 +1,297 @@
 import { DurableObject } from "cloudflare:workers";
+import type { ChangesSince, RoomEvent, RoomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
+import { errorBody } from "../../workers/middleware/errors";
+import { Frame, isRoomEvent } from "./frames";
+import { parseClientMessage } from "./messages";
+import { HUB_WORKSPACE_HEADER, MAX_ROOMS, parseCursor, parseRoomList, type Cursor } from "./rooms";
+import { ATTACHMENT_BUDGET, SocketSubscriber } from "./socket";
+import { SseSubscriber } from "./sse";
+import type { Subscriber } from "./subscriber";
 
-/** One per workspace: fans room events out to the workspace's browsers and agents. */
-export class WorkspaceHub extends DurableObject<Env> {}
+/** An RPC answer: expected failures are values, not exceptions (RPC drops `code` and `cause`). */
+export type HubResult<T> = { ok: true; value: T } | { ok: false; code: "wrong_workspace" | "invalid_events"; message: string };
+
+/** Who is listening: open SSE responses, open WebSockets, and followers per room. */
+export interface ConnectedClients {
+  sse: number;
+  ws: number;
+  rooms: Record<RoomName, number>;
+}
+
+/** The part of PluginRoom the hub calls to replay what a reconnecting client missed. */
+interface ChangesSource {
+  changesSince(version: number): Promise<ChangesSince>;
+}
+
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT = ": heartbeat\n\n";
+const encoder = new TextEncoder();
+
+/**
+ * One per workspace (`WORKSPACE_HUB.idFromName(workspaceId)`): fans room events out to the
+ * workspace's browsers and agents over one multiplexed stream per client, SSE or WebSocket.
+ *
+ * - RPC `publish(workspaceId, events)`: a PluginRoom hands over its committed events in version
+ *   order. Each event is serialized once; the fanout runs after publish has returned, so the room
+ *   never waits on clients. `broadcast(events)` does the same for this hub's own workspace.
+ * - RPC `connectedClients()`: counts for the AI surface.
+ * - `fetch` (called only by `workers/routes/events.ts`, with the workspace in the
+ *   `x-frameos-workspace` header): `GET https://hub/events?rooms=&since=` answers an SSE stream;
+ *   `GET https://hub/ws?rooms=&since=` with `Upgrade: websocket` answers a hibernatable socket.
+ *
+ * Resume: for each followed room where the client's cursor is behind, the hub asks that room's
+ * `changesSince(version)` and sends the replay before live events, buffering live events of that
+ * room meanwhile and dropping those the replay covered — no gap, no duplicate.
+ *
+ * Plain hibernation API rather than partyserver: partyserver's Server routes by its own name
+ * headers, keeps its metadata inside the socket attachment (our follow state needs that budget)
+ * and has no SSE side; the hub needs one index of followers across SSE and WebSockets plus RPC.
+ */
+export class WorkspaceHub extends DurableObject<Env> {
+  #workspace: string | undefined;
+  readonly #sockets = new Map<WebSocket, SocketSubscriber>();
+  readonly #sse = new Set<SseSubscriber>();
+  readonly #byRoom = new Map<RoomName, Set<Subscriber>>();
+  /** The last state version published per room while this instance has been alive. */
+  readonly #latest = new Map<RoomName, number>();
+  #outbox: Frame[] = [];
+  #draining: ReturnType<typeof setTimeout> | undefined;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+    for (const socket of ctx.getWebSockets()) {
+      const sub = SocketSubscriber.restore(socket);
+      if (!sub) continue;
+      this.#workspace ??= sub.workspace;
+      this.#sockets.set(socket, sub);
+      for (const room of sub.versions.keys()) this.#index(sub, room);
+    }
+  }
+
+  /**
+   * Queues a room's committed events for every client following their room, and returns as soon
+   * as they are queued. Call in version order per room.
+   * @example await env.WORKSPACE_HUB.get(env.WORKSPACE_HUB.idFromName(ws)).publish(ws, events)
+   */
+  publish(workspaceId: string, events: RoomEvent[]): HubResult<{ queued: number }> {
+    if (!this.#isMine(workspaceId)) {
+      return { ok: false, code: "wrong_workspace", message: `this hub does not serve workspace ${workspaceId}` };
+    }
+    return this.#enqueue(events);
+  }
+
+  /** Pushes events to this workspace's connected clients (browsers and agents) only. */
+  broadcast(events: RoomEvent[]): HubResult<{ queued: number }> {
+    return this.#enqueue(events);
+  }
+
+  connectedClients(): ConnectedClients {
+    const rooms: Record<RoomName, number> = {};
+    for (const [room, subs] of this.#byRoom) rooms[room] = subs.size;
+    return { sse: this.#sse.size, ws: this.#sockets.size, rooms };
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const workspace = request.headers.get(HUB_WORKSPACE_HEADER);
+    if (!workspace || !this.#isMine(workspace)) return fail(404, "not_found", "workspace not found");
+    const rooms = parseRoomList(url.searchParams.get("rooms"));
+    if (!rooms.ok) return fail(400, "invalid_request", rooms.message);
+    const since = parseCursor(url.searchParams.get("since"));
+    if (!since.ok) return fail(400, "invalid_request", since.message);
+    if (url.pathname === "/events") return this.#openSse(rooms.value, since.value);
+    if (url.pathname === "/ws") {
+      if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+        return fail(426, "upgrade_required", "send Upgrade: websocket");
+      }
+      return this.#openSocket(workspace, rooms.value, since.value);
+    }
+    return fail(404, "not_found", `no hub route ${url.pathname}`);
+  }
+
+  override webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): void {
+    const sub = this.#sockets.get(socket);
+    if (!sub) return socket.close(1011, "unknown socket");
+    const parsed = parseClientMessage(message);
+    if (!parsed.ok) return sub.control({ type: "rejected", code: "invalid_request", message: parsed.message });
+    const msg = parsed.value;
+    if (msg.type === "unfollow") {
+      for (const room of msg.rooms) this.#unfollow(sub, room);
+    } else {
+      const after = new Set([...sub.versions.keys(), ...msg.rooms]);
+      if (after.size > MAX_ROOMS) {
+        return sub.control({ type: "rejected", code: "too_many_rooms", message: `at most ${MAX_ROOMS} rooms per stream` });
+      }
+      if (!fitsAttachment(sub, msg.rooms, msg.since)) {
+        return sub.control({ type: "rejected", code: "too_many_rooms", message: "the follow set is too large for one socket" });
+      }
+      const behind = this.#follow(sub, msg.rooms, msg.since);
+      sub.control({ type: "following", rooms: [...sub.versions.keys()] });
+      for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    }
+    if (msg.type === "unfollow") sub.control({ type: "following", rooms: [...sub.versions.keys()] });
+    sub.persist();
+  }
+
+  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+    this.#forgetSocket(socket);
+    try {
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      /* already closed */
+    }
+  }
+
+  override webSocketError(socket: WebSocket): void {
+    this.#forgetSocket(socket);
+  }
+
+  #isMine(workspaceId: string): boolean {
+    if (this.#workspace !== undefined) return this.#workspace === workspaceId;
+    if (!this.env.WORKSPACE_HUB.idFromName(workspaceId).equals(this.ctx.id)) return false;
+    this.#workspace = workspaceId;
+    return true;
+  }
+
+  #enqueue(events: unknown): HubResult<{ queued: number }> {
+    if (!Array.isArray(events) || !events.every(isRoomEvent)) {
+      return { ok: false, code: "invalid_events", message: "events must be an array of RoomEvent" };
+    }
+    for (const event of events) {
+      const frame = new Frame(event);
+      if (frame.advancesCursor && frame.version !== undefined) this.#latest.set(frame.room, frame.version);
+      this.#outbox.push(frame);
+    }
+    this.#draining ??= setTimeout(() => this.#drain(), 0);
+    return { ok: true, value: { queued: events.length } };
+  }
+
+  /** Hands each queued frame to its room's followers; sends never wait, attachments written once. */
+  #drain(): void {
+    this.#draining = undefined;
+    const frames = this.#outbox;
+    this.#outbox = [];
+    for (const frame of frames) {
+      const subs = this.#byRoom.get(frame.room);
+      if (subs) for (const sub of subs) sub.deliver(frame);
+    }
+    for (const sub of this.#sockets.values()) sub.persist();
+  }
+
+  #openSse(rooms: RoomName[], since: Cursor): Response {
+    if (rooms.length === 0) return fail(400, "invalid_request", "name at least one room in ?rooms=");
+    const sub = new SseSubscriber((s) => this.#forgetSse(s));
+    this.#sse.add(sub);
+    const behind = this.#follow(sub, rooms, since);
+    sub.open(rooms);
+    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    this.#heartbeat ??= setInterval(() => {
+      for (const s of this.#sse) s.heartbeat(encoder.encode(HEARTBEAT));
+    }, HEARTBEAT_MS);
+    return new Response(sub.readable, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        "x-accel-buffering": "no",
+      },
+    });
+  }
+
+  #openSocket(workspace: string, rooms: RoomName[], since: Cursor): Response {
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    const sub = new SocketSubscriber(server, workspace);
+    if (!fitsAttachment(sub, rooms, since)) return fail(400, "too_many_rooms", "the follow set is too large for one socket");
+    this.ctx.acceptWebSocket(server);
+    this.#sockets.set(server, sub);
+    const behind = this.#follow(sub, rooms, since);
+    sub.persist();
+    sub.control({ type: "following", rooms: [...sub.versions.keys()] });
+    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Adds rooms to a subscriber; returns the rooms whose given version is behind, to replay. */
+  #follow(sub: Subscriber, rooms: readonly RoomName[], since: Cursor): Map<RoomName, number> {
+    const behind = new Map<RoomName, number>();
+    for (const room of rooms) {
+      const version = since.get(room);
+      sub.follow(room, version);
+      this.#index(sub, room);
+      if (version === undefined) continue;
+      const latest = this.#latest.get(room);
+      // While alive the hub has seen every publish after `latest`; at or past it, nothing is missing.
+      if (latest === undefined || latest > version) behind.set(room, version);
+    }
+    return behind;
+  }
+
+  #unfollow(sub: Subscriber, room: RoomName): void {
+    sub.unfollow(room);
+    const subs = this.#byRoom.get(room);
+    subs?.delete(sub);
+    if (subs?.size === 0) this.#byRoom.delete(room);
+  }
+
+  #index(sub: Subscriber, room: RoomName): void {
+    let subs = this.#byRoom.get(room);
+    if (!subs) this.#byRoom.set(room, (subs = new Set()));
+    subs.add(sub);
+  }
+
+  /** Replays one room for one subscriber from `version`, then releases its buffered live frames. */
+  async #catchUp(sub: Subscriber, room: RoomName, version: number): Promise<void> {
+    const token = sub.beginCatchUp(room);
+    let replay: Frame[];
+    let reached: number | undefined;
+    try {
+      const answer = await this.#room(room).changesSince(version);
+      reached = answer.version;
+      replay =
+        answer.kind === "patches"
+          ? answer.events.map((e) => new Frame(e))
+          : [new Frame({ type: "full_state", room, version: answer.version, state: answer.state, reason: "too_old" })];
+    } catch (err) {
+      const message = `could not replay ${room} after version ${version}: ${err instanceof Error ? err.message : String(err)}`;
+      replay = [new Frame({ type: "error", room, command: "resume", error: { code: "resume_failed", message } })];
+    }
+    sub.endCatchUp(token, replay, reached);
+    if (sub instanceof SocketSubscriber) sub.persist();
+  }
+
+  #room(room: RoomName): ChangesSource {
+    const ns = this.env.PLUGIN_ROOM;
+    // Typed structurally: the hub relies on this one RPC method of PluginRoom.
+    return ns.get(ns.idFromName(`${this.#workspace}:${room}`)) as unknown as ChangesSource;
+  }
+
+  #forgetSocket(socket: WebSocket): void {
+    const sub = this.#sockets.get(socket);
+    if (!sub) return;
+    this.#sockets.delete(socket);
+    for (const room of [...sub.versions.keys()]) this.#unfollow(sub, room);
+  }
+
+  #forgetSse(sub: SseSubscriber): void {
+    this.#sse.delete(sub);
+    for (const room of [...sub.versions.keys()]) this.#unfollow(sub, room);
+    if (this.#sse.size === 0 && this.#heartbeat !== undefined) {
+      clearInterval(this.#heartbeat);
+      this.#heartbeat = undefined;
+    }
+  }
+}
+
+function fail(status: number, code: string, message: string): Response {
+  return Response.json(errorBody(code, message), { status });
+}
+
+/** Whether a socket's attachment still fits after following `rooms` (with `since` versions). */
+function fitsAttachment(sub: SocketSubscriber, rooms: readonly RoomName[], since: Cursor): boolean {
+  const next = sub.attachment();
+  for (const room of rooms) next.rooms[room] = since.get(room) ?? next.rooms[room] ?? null;
+  return JSON.stringify(next).length <= ATTACHMENT_BUDGET;
+}

@@ -1,0 +1,299 @@
+import { createExecutionContext, env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import type { SocketAttachment } from "../../durable-objects/workspace-hub/socket";
+import type { WorkspaceHub } from "../../durable-objects/workspace-hub/workspace-hub";
+import type { RoomEvent } from "../../lib/protocol/events";
+import type { AppEnv } from "../context";
+import { resolveCaller } from "../middleware/auth";
+import { onError } from "../middleware/errors";
+import { seedWorkspace } from "../test/fixtures";
+import { events } from "./events";
+
+// The route module mounted as the lead mounts it (`/api/w/:ws`), behind the real caller resolution
+// and error handler, against the real D1 and Durable Object bindings.
+const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    c.set("requestId", "test");
+    await next();
+  })
+  .use(resolveCaller)
+  .route("/api/w/:ws", events);
+app.onError(onError);
+
+const WAIT_MS = 5_000;
+
+function request(path: string, token?: string, headers: Record<string, string> = {}): Promise<Response> {
+  const h = new Headers(headers);
+  if (token) h.set("authorization", `Bearer ${token}`);
+  return Promise.resolve(app.fetch(new Request(`http://frameos.test${path}`, { headers: h }), env, createExecutionContext()));
+}
+
+const hub = (ws: string) => env.WORKSPACE_HUB.get(env.WORKSPACE_HUB.idFromName(ws));
+
+function state(room: string, version: number): RoomEvent {
+  return { type: "state", room, version, dispatch_id: version, batch_id: `b${version}`, source: "test", patch: [{ op: "replace", path: "/n", value: version }], rendering: "progressive" };
+}
+
+async function publish(ws: string, ...list: RoomEvent[]) {
+  const r = await hub(ws).publish(ws, list);
+  expect(r).toEqual({ ok: true, value: { queued: list.length } });
+}
+
+/** Fails the test if `promise` has not settled within the bounded wait. */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => {
+    if (timer !== null) clearTimeout(timer);
+  });
+}
+
+interface SseEvent {
+  id: string | undefined;
+  event: string;
+  data: RoomEvent;
+}
+
+/** Reads an SSE body frame by frame; comments and data-less frames are skipped. */
+class SseReader {
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #decoder = new TextDecoder();
+  #buffer = "";
+  lastId: string | undefined;
+
+  constructor(res: Response) {
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    this.#reader = res.body!.getReader();
+  }
+
+  async next(): Promise<SseEvent> {
+    for (;;) {
+      const end = this.#buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const block = this.#buffer.slice(0, end);
+        this.#buffer = this.#buffer.slice(end + 2);
+        const fields: Record<string, string> = {};
+        for (const line of block.split("\n")) {
+          if (line.startsWith(":")) continue;
+          const colon = line.indexOf(":");
+          fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
+        }
+        if (fields.id !== undefined) this.lastId = fields.id;
+        if (fields.data === undefined) continue;
+        return { id: fields.id, event: fields.event ?? "message", data: JSON.parse(fields.data) as RoomEvent };
+      }
+      const { value, done } = await within(this.#reader.read(), "an SSE frame");
+      if (done) throw new Error("the SSE stream ended");
+      this.#buffer += this.#decoder.decode(value, { stream: true });
+    }
+  }
+
+  async take(n: number): Promise<SseEvent[]> {
+    const out: SseEvent[] = [];
+    while (out.length < n) out.push(await this.next());
+    return out;
+  }
+
+  close(): Promise<void> {
+    return this.#reader.cancel();
+  }
+}
+
+type Message = { type: string; room?: string; version?: number; rooms?: string[]; code?: string };
+
+/** A client WebSocket whose text frames are read in order with a bounded wait. */
+class SocketReader {
+  readonly socket: WebSocket;
+  readonly #queue: Message[] = [];
+  #wake: (() => void) | undefined;
+
+  constructor(res: Response) {
+    expect(res.status).toBe(101);
+    this.socket = res.webSocket!;
+    this.socket.accept();
+    this.socket.addEventListener("message", (e) => {
+      this.#queue.push(JSON.parse(e.data as string) as Message);
+      this.#wake?.();
+    });
+  }
+
+  async next(): Promise<Message> {
+    while (this.#queue.length === 0) await within(new Promise<void>((r) => (this.#wake = r)), "a WebSocket message");
+    return this.#queue.shift()!;
+  }
+
+  send(message: unknown) {
+    this.socket.send(JSON.stringify(message));
+  }
+}
+
+const brief = (e: { data: RoomEvent } | Message) => {
+  const m = "data" in e ? e.data : e;
+  return `${m.type} ${m.room ?? ""}${"version" in m && m.version !== undefined ? `@${m.version}` : ""}`;
+};
+
+describe("GET /api/w/:ws/events (SSE)", () => {
+  it("sends published events of followed rooms only, in order, with cursor ids", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main,pe:main`, owner.token));
+    await publish(workspace.id, state("graphist:main", 1), state("other:main", 1), state("pe:main", 1));
+    await publish(workspace.id, { type: "toast", room: "graphist:main", message: "hi", level: "info" }, state("graphist:main", 2));
+    const got = await sse.take(4);
+    expect(got.map(brief)).toEqual(["state graphist:main@1", "state pe:main@1", "toast graphist:main", "state graphist:main@2"]);
+    expect(got.map((e) => e.event)).toEqual(["state", "state", "toast", "state"]);
+    expect(got.map((e) => e.id)).toEqual(["graphist:main=1", "graphist:main=1,pe:main=1", "graphist:main=1,pe:main=1", "graphist:main=2,pe:main=1"]);
+    expect(got[0]!.data).toEqual(state("graphist:main", 1));
+    await sse.close();
+  });
+
+  it("carries ten rooms on one connection", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const rooms = Array.from({ length: 10 }, (_, i) => `app${i}:main`);
+    const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=${rooms.join(",")}`, owner.token));
+    const clients = await hub(workspace.id).connectedClients();
+    expect(clients.sse).toBe(1);
+    expect(clients.rooms).toEqual(Object.fromEntries(rooms.map((r) => [r, 1])));
+    await publish(workspace.id, ...rooms.map((r) => state(r, 1)));
+    expect((await sse.take(10)).map((e) => e.data.room)).toEqual(rooms);
+    await sse.close();
+  });
+
+  it("skips state a cursor already holds and sends what follows", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    await publish(workspace.id, state("graphist:main", 1), state("graphist:main", 2));
+    const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main`, owner.token, { "last-event-id": "graphist:main=2" }));
+    await publish(workspace.id, state("graphist:main", 2), state("graphist:main", 3));
+    const [next] = await sse.take(1);
+    expect(brief(next!)).toBe("state graphist:main@3");
+    expect(next!.id).toBe("graphist:main=3");
+    await sse.close();
+  });
+
+  it("forgets a client that disconnects", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main`, owner.token));
+    await publish(workspace.id, state("graphist:main", 1));
+    await sse.take(1);
+    await sse.close();
+    await within(
+      (async () => {
+        for (;;) {
+          await publish(workspace.id, { type: "toast", room: "graphist:main", message: "ping", level: "info" });
+          if ((await hub(workspace.id).connectedClients()).sse === 0) return;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })(),
+      "the hub to drop the closed stream",
+    );
+    expect((await hub(workspace.id).connectedClients()).rooms).toEqual({});
+  });
+});
+
+describe("GET /api/w/:ws/ws (WebSocket)", () => {
+  it("follows and unfollows rooms on one socket", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const ws = new SocketReader(await request(`/api/w/${workspace.id}/ws?rooms=graphist:main`, owner.token, { upgrade: "websocket" }));
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main"] });
+    await publish(workspace.id, state("graphist:main", 1), state("pe:main", 1));
+    expect(brief(await ws.next())).toBe("state graphist:main@1");
+
+    ws.send({ type: "follow", rooms: ["pe:main"] });
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main", "pe:main"] });
+    await publish(workspace.id, state("pe:main", 2));
+    expect(brief(await ws.next())).toBe("state pe:main@2");
+
+    ws.send({ type: "unfollow", rooms: ["graphist:main"] });
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["pe:main"] });
+    await publish(workspace.id, state("graphist:main", 2), state("pe:main", 3));
+    expect(brief(await ws.next())).toBe("state pe:main@3");
+    expect(await hub(workspace.id).connectedClients()).toEqual({ sse: 0, ws: 1, rooms: { "pe:main": 1 } });
+    ws.socket.close(1000, "done");
+  });
+
+  it("rejects a bad client message without changing the follow set", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const ws = new SocketReader(await request(`/api/w/${workspace.id}/ws?rooms=graphist:main`, owner.token, { upgrade: "websocket" }));
+    await ws.next();
+    ws.socket.send("not json");
+    expect(await ws.next()).toMatchObject({ type: "rejected", code: "invalid_request" });
+    ws.send({ type: "follow", rooms: ["Bad Room"] });
+    expect(await ws.next()).toMatchObject({ type: "rejected", code: "invalid_request" });
+    ws.send({ type: "follow", rooms: Array.from({ length: 50 }, (_, i) => `app${i}:main`) });
+    expect(await ws.next()).toMatchObject({ type: "rejected", code: "too_many_rooms" });
+    expect((await hub(workspace.id).connectedClients()).rooms).toEqual({ "graphist:main": 1 });
+    ws.socket.close(1000, "done");
+  });
+
+  it("keeps its follow state in the socket attachment across hibernation", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const ws = new SocketReader(await request(`/api/w/${workspace.id}/ws?rooms=graphist:main`, owner.token, { upgrade: "websocket" }));
+    await ws.next();
+    await publish(workspace.id, state("graphist:main", 1));
+    expect(brief(await ws.next())).toBe("state graphist:main@1");
+    const stub = hub(workspace.id);
+    const saved = await runInDurableObject(stub, (_hub: WorkspaceHub, s) => s.getWebSockets().map((w) => w.deserializeAttachment() as SocketAttachment));
+    expect(saved).toEqual([{ workspace: workspace.id, rooms: { "graphist:main": 1 } }]);
+
+    await runInDurableObject(stub, (instance: WorkspaceHub) => void Object.assign(instance, { beforeEviction: true }));
+    await evictDurableObject(stub);
+    expect(await runInDurableObject(stub, (instance: WorkspaceHub) => "beforeEviction" in instance)).toBe(false);
+    expect(await hub(workspace.id).connectedClients()).toEqual({ sse: 0, ws: 1, rooms: { "graphist:main": 1 } });
+    await publish(workspace.id, state("pe:main", 1), state("graphist:main", 2));
+    expect(brief(await ws.next())).toBe("state graphist:main@2");
+    ws.send({ type: "follow", rooms: ["pe:main"] });
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main", "pe:main"] });
+    ws.socket.close(1000, "done");
+  });
+
+  it("answers 426 without an upgrade header", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const res = await request(`/api/w/${workspace.id}/ws?rooms=graphist:main`, owner.token);
+    expect(res.status).toBe(426);
+    expect(await res.json()).toMatchObject({ error: { code: "upgrade_required" } });
+  });
+});
+
+describe("stream access and validation", () => {
+  it("gives another workspace's token a 404 and an anonymous caller a 401", async () => {
+    const mine = await seedWorkspace();
+    const other = await seedWorkspace();
+    for (const path of ["events", "ws"]) {
+      const headers: Record<string, string> = path === "ws" ? { upgrade: "websocket" } : {};
+      const foreign = await request(`/api/w/${mine.workspace.id}/${path}?rooms=graphist:main`, other.owner.token, headers);
+      expect(foreign.status).toBe(404);
+      expect(await foreign.json()).toMatchObject({ error: { code: "not_found" } });
+      expect((await request(`/api/w/${mine.workspace.id}/${path}?rooms=graphist:main`, undefined, headers)).status).toBe(401);
+    }
+  });
+
+  it("answers 400 in the error shape for invalid rooms and cursors", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const many = Array.from({ length: 51 }, (_, i) => `app${i}:main`).join(",");
+    const cases = [
+      `events?rooms=Graphist:main`,
+      `events?rooms=graphist`,
+      `events?rooms=graphist:main/../x`,
+      `events?rooms=${many}`,
+      `events`,
+      `events?rooms=graphist:main&since=graphist:main=x`,
+      `ws?rooms=g:main`,
+    ];
+    for (const path of cases) {
+      const res = await request(`/api/w/${workspace.id}/${path}`, owner.token, { upgrade: "websocket" });
+      expect(res.status, path).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string; details: unknown[] } };
+      expect(body.error.code, path).toBe("invalid_request");
+      expect(body.error.details, path).toHaveLength(1);
+    }
+  });
+
+  it("refuses a hub publish for another workspace", async () => {
+    const { workspace } = await seedWorkspace();
+    const other = await seedWorkspace();
+    expect(await hub(workspace.id).publish(other.workspace.id, [state("graphist:main", 1)])).toMatchObject({ ok: false, code: "wrong_workspace" });
+  });
+});
