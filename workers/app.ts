@@ -5,13 +5,19 @@ import { resolveCaller } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
 import { auth } from "./routes/auth";
+import { dispatchApi } from "./routes/dispatch";
+import { pluginsApi } from "./routes/plugins";
+import { roomsApi } from "./routes/rooms";
 import { docsFor } from "./routes/docs";
 import { workspacesApi } from "./routes/workspaces";
 
 /** The API routes, described in OpenAPI. */
 const api = new Hono<AppEnv>()
   .route("/api/auth", auth)
-  .route("/api/workspaces", workspacesApi);
+  .route("/api/workspaces", workspacesApi)
+  .route("/api/w/:ws/plugins", pluginsApi)
+  .route("/api/w/:ws/p/:plugin", roomsApi)
+  .route("/api/w/:ws/dispatch", dispatchApi);
 
 /** The whole HTTP app: request id, body limit, caller resolution, routes, one error handler. */
 export const app = new Hono<AppEnv>()

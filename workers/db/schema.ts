@@ -111,3 +111,31 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/** Plugins installed in a workspace, with the package files the rooms start from. */
+export const installedPlugins = sqliteTable(
+  "installed_plugins",
+  {
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: text("version").notNull(),
+    title: text("title").notNull(),
+    firstParty: integer("first_party", { mode: "boolean" }).notNull(),
+    files: text("files", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    installedBy: text("installed_by").notNull(),
+    installedAt: text("installed_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.name] })],
+);
+
+/** Every room (plugin instance) that has been used, so uninstalling can clear them all. */
+export const pluginInstances = sqliteTable(
+  "plugin_instances",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    plugin: text("plugin").notNull(),
+    instance: text("instance").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.plugin, t.instance] })],
+);

@@ -1,0 +1,103 @@
+/**
+ * The one command system: a click, an AI dispatch, a sub-command and an effect's follow-up all
+ * run here, each command in its room, sub-commands after it through the same pipeline.
+ */
+import { META_COMMANDS } from "../../durable-objects/plugin-room/meta-commands";
+import type { RoomCommand, RoomKey, RoomOutcome } from "../../durable-objects/plugin-room/types";
+import { newId } from "../../lib/auth/secrets";
+import type { CommandRequest, DispatchReply, Source, StepResult, SubCommand } from "../../lib/protocol/dispatch";
+import type { Rendering } from "../../lib/protocol/events";
+import { roomName } from "../../lib/protocol/events";
+import type { WorkspaceAccess } from "../context";
+import { database } from "../db/client";
+import { atLeast } from "../db/roles";
+import type { Env } from "../env";
+import { describeInstalled, findInstalled } from "./plugins";
+import { roomStub } from "./rooms";
+
+/** Who dispatches, and through which door. */
+export interface DispatchContext {
+  env: Env;
+  access: WorkspaceAccess;
+  author: { id: string; name: string; type: string };
+  source: Source;
+}
+
+export interface Batch {
+  commands: (CommandRequest | SubCommand)[];
+  changeset?: string;
+  rendering?: Rendering;
+}
+
+/** Sub-commands nest at most this deep, so a handler cannot recurse forever through them. */
+const MAX_SUB_DEPTH = 8;
+const MAX_STEPS = 200;
+
+export function sourceOf(identityType: string): Source {
+  return identityType === "ai" || identityType === "human" || identityType === "system" ? identityType : "unknown";
+}
+
+type Step = StepResult & { status?: number };
+
+export async function dispatchBatch(dc: DispatchContext, batch: Batch): Promise<DispatchReply & { status: number }> {
+  const batch_id = newId("bat");
+  const changeset = batch.changeset ?? batch_id;
+  const rendering = batch.rendering ?? "progressive";
+  const versions: Record<string, number> = {};
+  const results: (StepResult & { steps?: StepResult[] })[] = [];
+  let executed = 0;
+  let status = 200;
+  const budget = { steps: 0 };
+
+  const runOne = async (req: CommandRequest | SubCommand, depth: number, trailers?: [string, string][]): Promise<{ step: Step; steps: Step[] }> => {
+    const plugin = req.plugin;
+    const instance = req.instance ?? "main";
+    const base = { plugin, instance, command: req.command };
+    const refuse = (s: number, code: string, message: string): Step => ({ ok: false, ...base, version: versions[roomName(plugin, instance)] ?? 0, error: { code, message }, status: s });
+    if (++budget.steps > MAX_STEPS) return { step: refuse(422, "too_many_steps", `a dispatch may run at most ${MAX_STEPS} commands including sub-commands`), steps: [] };
+    if (META_COMMANDS.has(req.command) && !atLeast(dc.access.role, "admin")) return { step: refuse(403, "forbidden", `${req.command} needs the admin role`), steps: [] };
+    const installed = await findInstalled(database(dc.env), dc.access.id, plugin);
+    if (!installed) return { step: refuse(404, "not_installed", `${plugin} is not installed in this workspace`), steps: [] };
+    if (describeInstalled(installed).instances === "single" && instance !== "main") return { step: refuse(400, "invalid_instance", `${plugin} has one instance per workspace: use "main"`), steps: [] };
+
+    const key: RoomKey = { workspace: dc.access.id, plugin, instance };
+    const cmd: RoomCommand = {
+      command: req.command,
+      params: req.params ?? {},
+      expect_version: "expect_version" in req ? req.expect_version : undefined,
+      author: dc.author,
+      source: dc.source,
+      batch_id,
+      changeset,
+      rendering,
+      trailers,
+    };
+    const outcome: RoomOutcome = await roomStub(dc.env, key).dispatch(key, cmd);
+    versions[roomName(plugin, instance)] = outcome.version;
+    if (!outcome.ok) return { step: { ok: false, ...base, version: outcome.version, dispatch_id: outcome.dispatch_id, error: outcome.error, status: outcome.status }, steps: [] };
+    executed++;
+    const step: Step = { ok: true, ...base, version: outcome.version, dispatch_id: outcome.dispatch_id, result: outcome.result, patch: outcome.patch };
+    const steps: Step[] = [];
+    if (depth >= MAX_SUB_DEPTH && outcome.sub_commands.length) {
+      steps.push(refuse(422, "too_deep", `sub-commands nest at most ${MAX_SUB_DEPTH} deep`));
+      return { step, steps };
+    }
+    for (const sub of outcome.sub_commands) {
+      const child = await runOne({ ...sub, instance: sub.instance ?? (sub.plugin === plugin ? instance : "main") }, depth + 1);
+      steps.push(child.step, ...child.steps);
+      if (!child.step.ok || child.steps.some((s) => !s.ok)) break;
+    }
+    return { step, steps };
+  };
+
+  for (const req of batch.commands) {
+    const { step, steps } = await runOne(req, 0);
+    const { status: stepStatus, ...plain } = step;
+    results.push(steps.length ? { ...plain, steps: steps.map(({ status: _s, ...rest }) => rest) } : plain);
+    if (!step.ok) {
+      if (executed === 0) status = stepStatus ?? 422;
+      break;
+    }
+  }
+  return { results, batch_id, changeset, commands_executed: executed, versions, rendering, status };
+}
