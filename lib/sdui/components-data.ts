@@ -10,7 +10,7 @@ const iteration = {
   items: ex(z.array(JsonWithExpressions).max(100_000), "a list").describe('the list to iterate, usually "${state.…}"'),
   key: perItem().describe('stable key per item, e.g. "${item.id}"'),
   empty_text: text().describe("shown when there are no items").optional(),
-  selected: ex(z.union([z.string(), z.array(z.string())]), "a key or list of keys").describe("selected key(s)").optional(),
+  selected: ex(z.union([text(), z.array(text())]), "a key or list of keys").describe("selected key(s)").optional(),
   ...actionShape,
 };
 
@@ -55,7 +55,7 @@ export const DATA: ComponentSpec[] = [
       label: perItem().describe('per-node text, e.g. "${item.name}"'),
       icon: perItem().describe("per-node icon name").optional(),
       children_field: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).describe('default "children"').optional(),
-      expanded: ex(z.array(z.string()), "a list of keys").describe("keys of expanded nodes; all collapsed when omitted").optional(),
+      expanded: ex(z.array(text()), "a list of keys").describe("keys of expanded nodes; all collapsed when omitted").optional(),
     }),
     { deferred: ["key", "params", "label", "icon"] },
   ),
@@ -84,7 +84,7 @@ export const CANVAS: ComponentSpec[] = [
       viewBox: ex(z.string().regex(VIEW_BOX, 'expected four numbers "min_x min_y width height"'), "a view box").optional(),
       background: color().optional(),
       pan_zoom: flag().describe("let the user pan and zoom the view").optional(),
-      selection: ex(z.array(z.string()), "a list of ids").describe("ids of selected elements, drawn highlighted").optional(),
+      selection: ex(z.array(text()), "a list of ids").describe("ids of selected elements, drawn highlighted").optional(),
       grid: number(0, 1000).describe("background grid spacing in scene units; 0 for none").optional(),
     }),
   ),

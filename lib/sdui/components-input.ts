@@ -35,7 +35,7 @@ export const INPUT: ComponentSpec[] = [
     "A text field; dispatches command with event.value on the chosen trigger.",
     props({
       ...field,
-      value: ex(z.string(), "a string").describe("current text, usually \"${state.…}\"").optional(),
+      value: ex(text(), "a string").describe("current text, usually \"${state.…}\"").optional(),
       placeholder: text().optional(),
       kind: oneOf(["text", "password", "email", "url", "search"]).optional(),
       multiline: flag().optional(),
@@ -59,7 +59,7 @@ export const INPUT: ComponentSpec[] = [
     "A drop-down; dispatches command with event.value (the chosen option's value, or a list when multiple).",
     props({
       ...field,
-      options: ex(z.array(z.union([z.string(), option])).max(10_000), "a list of options").describe("strings or {value, label, disabled?}; or an expression"),
+      options: ex(z.array(z.union([text(), option])).max(10_000), "a list of options").describe("strings or {value, label, disabled?}; or an expression"),
       value: JsonWithExpressions.describe("selected value(s)").optional(),
       placeholder: text().optional(),
       multiple: flag().optional(),

@@ -14,7 +14,7 @@ const flow = {
 const entry = z.strictObject({
   key: z.string().min(1).max(100).describe("stable key, reported as event.value"),
   label: text(),
-  icon: z.string().max(64).optional(),
+  icon: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64).optional(),
 });
 
 export const LAYOUT: ComponentSpec[] = [
@@ -25,7 +25,7 @@ export const LAYOUT: ComponentSpec[] = [
     "layout",
     "Places children in a grid of columns.",
     props({
-      columns: ex(z.union([z.int().min(1).max(24), z.string().max(200)]), "a column count or CSS track list").describe("column count (1-24) or a CSS track list like \"1fr 2fr\"").optional(),
+      columns: ex(z.union([z.int().min(1).max(24), text()]), "a column count or CSS track list").describe("column count (1-24) or a CSS track list like \"1fr 2fr\"").optional(),
       min_column_width: number(0, 4000).describe("px; columns wrap below this width").optional(),
       gap: space().optional(),
       padding: space().optional(),
@@ -43,7 +43,7 @@ export const LAYOUT: ComponentSpec[] = [
     "Tabbed panels; one child per entry in tabs. Fires command with event.value = the chosen key.",
     props({
       tabs: ex(z.array(entry).min(1).max(50), "a list of {key, label}").describe("[{key, label, icon?}], one per child"),
-      active: ex(z.string(), "a tab key").describe("key of the shown tab (usually bound to state)").optional(),
+      active: ex(text(), "a tab key").describe("key of the shown tab (usually bound to state)").optional(),
       ...actionShape,
     }),
     { children: { min: 1, max: 50, meaning: "one panel per tab, in order" }, check: entriesMatchChildren("tabs") },
@@ -54,7 +54,7 @@ export const LAYOUT: ComponentSpec[] = [
     "Collapsible sections; one child per entry in sections. Fires command with event.value = the toggled key, event.open.",
     props({
       sections: ex(z.array(entry).min(1).max(100), "a list of {key, label}").describe("[{key, label, icon?}], one per child"),
-      open: ex(z.array(z.string()), "a list of keys").describe("keys of the open sections").optional(),
+      open: ex(z.array(text()), "a list of keys").describe("keys of the open sections").optional(),
       multiple: flag().describe("allow several sections open at once").optional(),
       ...actionShape,
     }),

@@ -36,12 +36,12 @@ const EXAMPLES: Record<ComponentType, { good: Example; bad: Bad }> = {
   "progress-bar": { good: { props: { value: "${state.done}", max: 10 } }, bad: { props: { value: "half" }, path: "props.value", message: "a number or" } },
   spinner: { good: { props: { size: "lg" } }, bad: { props: { size: "huge" }, path: "props.size" } },
   button: {
-    good: { props: { label: "Add", variant: "primary", command: "add_node", params: { x: "${event.x}", id: "${item.id}", n: 1 } } },
+    good: { props: { label: "Add", variant: "primary", command: "add_node", params: { x: "${event.x}", id: "${state.selected}", n: 1 } } },
     bad: { props: { label: "Add", command: "add node!" }, path: "props.command" },
   },
   "text-input": { good: { props: { value: "${state.name}", command: "rename", params: { name: "${event.value}" }, trigger: "blur" } }, bad: { props: { trigger: "always" }, path: "props.trigger" } },
   "number-input": { good: { props: { value: "${state.n}", min: 0, max: 10, step: 1 } }, bad: { props: { step: -1 }, path: "props.step" } },
-  checkbox: { good: { props: { checked: "${item.done}", label: "Done", command: "toggle", params: { id: "${item.id}" } } }, bad: { props: { checked: "yes" }, path: "props.checked" } },
+  checkbox: { good: { props: { checked: "${state.done}", label: "Done", command: "toggle", params: { id: "${state.id}" } } }, bad: { props: { checked: "yes" }, path: "props.checked" } },
   toggle: { good: { props: { checked: true } }, bad: { props: { checked: 1 }, path: "props.checked", message: "true or false" } },
   select: { good: { props: { options: ["a", { value: 2, label: "Two" }], value: "${state.choice}" } }, bad: { props: { options: [{ value: 1 }] }, path: "props.options.0.label", message: "required" } },
   slider: { good: { props: { value: "${state.zoom}", min: 0.1, max: 4, step: 0.1, trigger: "change" } }, bad: { props: { max: "${state.max +}" }, path: "props.max", message: "bad expression" } },
@@ -94,5 +94,29 @@ describe("vocabulary", () => {
         expect(r.success, `${t}.${key}`).toBe(true);
       }
     }
+  });
+
+  it("rejects a bad expression in every prop of every component", () => {
+    const missed: string[] = [];
+    for (const t of COMPONENT_TYPES) {
+      const { good } = EXAMPLES[t];
+      for (const key of Object.keys(propsSchemas[t].shape)) {
+        const r = validateUiTree(node(t, { ...good, props: { ...(good.props ?? {}), [key]: "${state.x +}" } }));
+        const hit = !r.ok && r.problems.some((p) => p.path.startsWith(`props.${key}`));
+        if (!hit) missed.push(`${t}.${key}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it("names the syntax fault when a prop holds a bad expression", () => {
+    const r = validateUiTree({ type: "row", props: { gap: "${state.gap *}", align: "${state.a.}" } });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { path: "props.gap", message: "bad expression: unexpected end of expression at 1:14" },
+        { path: "props.align", message: 'bad expression: expected a field name after ".", found end of expression at 1:11' },
+      ],
+    });
   });
 });

@@ -48,6 +48,8 @@ export function tokenize(source: string, start = 0, end = source.length): Token[
         i++;
       } else if (c === "=") {
         throw syntaxError(source, i, `unexpected "=": use "==" to compare`);
+      } else if (c === "$") {
+        throw syntaxError(source, i, 'unexpected "$": write the expression without "${...}" here, or compile the whole string with compileTemplate');
       } else if (c === "&" || c === "|") {
         throw syntaxError(source, i, `unexpected "${c}": use "and" / "or"`);
       } else {

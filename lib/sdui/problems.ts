@@ -25,6 +25,9 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], base: stri
       }
     } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(input, issue.path) === undefined) {
       out.push({ path: joinPath(base, ...issue.path), message: "required" });
+    } else if (issue.code === "invalid_union" && issue.errors.some((b) => b.some((sub) => sub.message.startsWith("bad expression:")))) {
+      const bad = issue.errors.flat().find((sub) => sub.message.startsWith("bad expression:"));
+      out.push({ path: joinPath(base, ...issue.path, ...(bad?.path ?? [])), message: bad?.message ?? issue.message });
     } else if (issue.code === "invalid_union" && issue.errors.some((b) => b.some((sub) => sub.path.length > 0))) {
       // A literal list/object with a fault deep inside: report that fault, not "expected X or an expression".
       const branch = issue.errors.find((b) => b.some((sub) => sub.path.length > 0)) ?? [];

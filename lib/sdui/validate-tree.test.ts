@@ -75,6 +75,33 @@ describe("validateUiTree", () => {
     expect(p).toEqual([{ path: "children.1.id", message: 'duplicate id "a" (first used at the root)' }]);
   });
 
+  it("reports item, index and event used where they are never in scope", () => {
+    const p = problems({
+      type: "column",
+      children: [
+        { type: "text", props: { text: "Hi ${item.name}" } },
+        { type: "button", props: { label: "${event.x}", command: "go", params: { at: "${event.x}", row: "${index}" } } },
+        { type: "table", props: { items: "${item.rows}", key: "${item.id}", columns: [{ header: "N", value: "${index}" }], params: { id: "${item.id}" } } },
+      ],
+    });
+    expect(p.map((x) => x.path)).toEqual(["children.0.props.text", "children.1.props.label", "children.1.props.params.row", "children.2.props.items"]);
+    expect(p[0]?.message).toContain('"item" is only in scope');
+    expect(p[1]?.message).toContain('"event" is only in scope in command params');
+  });
+
+  it("allows item and index anywhere inside a list's children, nested lists included", () => {
+    const tree = {
+      type: "list",
+      props: { items: "${state.groups}", key: "${item.id}" },
+      children: [
+        { type: "row", id: "g-${item.id}", children: [{ type: "badge", props: { text: "${index}" } }, { type: "list", props: { items: "${item.members}", key: "${item.id}" }, children: [{ type: "text", props: { text: "${item.name}" } }] }] },
+      ],
+    };
+    expect(problems(tree)).toEqual([]);
+    const literal = problems({ type: "list", props: { items: "${state.x}", key: "${item.id}" }, children: [{ type: "spacer", id: "row" }] });
+    expect(literal).toEqual([{ path: "children.0.id", message: expect.stringContaining('use a template like "row-${item.id}"') }]);
+  });
+
   it("validates animate blocks", () => {
     const p = problems({ type: "spacer", animate: { enter: "zoom", exit: "fade_out", to: "left", easing: "bounce", delay_ms: -1 } });
     expect(p.map((x) => x.path).sort()).toEqual(["animate.delay_ms", "animate.enter"]);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { rootsUsed } from "./analyze.ts";
+import type { ComponentType } from "./components.ts";
 import { COMPONENT_TYPES, COMPONENTS, isComponentType } from "./components.ts";
 import type { UiNode } from "./node.ts";
 import { AnimateSchema, NODE_FIELDS, NODE_ID, NODE_ROLE } from "./node.ts";
@@ -54,7 +56,7 @@ export function validateUiTree(tree: unknown): ValidationResult {
   const ids = new Map<string, string>();
   let count = 0;
 
-  const visit = (node: unknown, path: string, depth: number): void => {
+  const visit = (node: unknown, path: string, depth: number, inItem: boolean): void => {
     if (++count > MAX_TREE_NODES) {
       if (count === MAX_TREE_NODES + 1) problems.push({ path, message: `tree has more than ${MAX_TREE_NODES} nodes` });
       return;
@@ -75,7 +77,7 @@ export function validateUiTree(tree: unknown): ValidationResult {
     if (typeof type !== "string") problems.push({ path: joinPath(path, "type"), message: type === undefined ? "required: the component type" : "type must be a string" });
     else if (!isComponentType(type)) problems.push({ path: joinPath(path, "type"), message: `unknown component type "${type}"${suggest(type)}` });
 
-    checkId(n.id, joinPath(path, "id"));
+    checkId(n.id, joinPath(path, "id"), inItem);
     if (n.role !== undefined && (typeof n.role !== "string" || !NODE_ROLE.test(n.role))) {
       problems.push({ path: joinPath(path, "role"), message: "role must be a kebab-case name like \"toolbar\" (rendered as data-role)" });
     }
@@ -93,23 +95,29 @@ export function validateUiTree(tree: unknown): ValidationResult {
       const props = n.props === undefined ? {} : n.props;
       const r = spec.props.safeParse(props);
       if (!r.success) problems.push(...issuesToProblems(r.error.issues, joinPath(path, "props"), props, Object.keys(spec.props.shape)));
-      else if (spec.check) for (const p of spec.check(r.data, kids.length)) problems.push({ path: joinPath(path, "props", p.path), message: p.message });
+      else {
+        if (spec.check) for (const p of spec.check(r.data, kids.length)) problems.push({ path: joinPath(path, "props", p.path), message: p.message });
+        problems.push(...scopeProblems(type, r.data, joinPath(path, "props"), inItem));
+      }
       const { min, max } = spec.children;
       if (kids.length < min || kids.length > max) {
         const want = max === 0 ? "no children" : min === max ? `exactly ${min} ${min === 1 ? "child" : "children"}` : max === Infinity ? `at least ${min} ${min === 1 ? "child" : "children"}` : `${min} to ${max} children`;
         problems.push({ path: joinPath(path, "children"), message: `${type} takes ${want}${spec.children.meaning ? ` (${spec.children.meaning})` : ""}, got ${kids.length}` });
       }
     }
-    kids.forEach((child, i) => visit(child, joinPath(path, "children", i), depth + 1));
+    const childInItem = inItem || type === "list";
+    kids.forEach((child, i) => visit(child, joinPath(path, "children", i), depth + 1, childInItem));
   };
 
-  const checkId = (id: unknown, path: string): void => {
+  const checkId = (id: unknown, path: string, inItem: boolean): void => {
     if (id === undefined) return;
     if (typeof id !== "string") {
       problems.push({ path, message: "id must be a string" });
     } else if (hasExpression(id)) {
       const c = compileTemplate(id);
       if (!c.ok) problems.push({ path, message: `bad expression: ${c.error.message}` });
+    } else if (inItem) {
+      problems.push({ path, message: `a literal id inside a list item repeats for every item; use a template like "${id}-\${item.id}"` });
     } else if (!NODE_ID.test(id)) {
       problems.push({ path, message: "id must start with a letter and use letters, digits, _ . : - (max 128)" });
     } else if (ids.has(id)) {
@@ -119,8 +127,40 @@ export function validateUiTree(tree: unknown): ValidationResult {
     }
   };
 
-  visit(tree, "", 0);
+  visit(tree, "", 0, false);
   return problems.length ? { ok: false, problems } : { ok: true };
+}
+
+const ITERATING: ReadonlySet<string> = new Set(["list", "table", "tree-view"]);
+
+/** Expressions that read `item`/`index` outside an item, or `event` outside command params, would always see null. */
+function scopeProblems(type: ComponentType, props: Record<string, unknown>, base: string, inItem: boolean): Problem[] {
+  const out: Problem[] = [];
+  const deferred = COMPONENTS[type].deferred;
+  const walk = (v: unknown, path: string, top: string): void => {
+    if (typeof v === "string") {
+      if (!hasExpression(v)) return;
+      const c = compileTemplate(v);
+      if (!c.ok) return;
+      for (const part of c.template.parts) {
+        if (part.kind !== "expression") continue;
+        for (const use of rootsUsed(part.expression)) {
+          const at = `(at ${use.span.line}:${use.span.col})`;
+          if ((use.root === "item" || use.root === "index") && !inItem && !(ITERATING.has(type) && deferred.includes(top))) {
+            out.push({ path, message: `"${use.root}" is only in scope inside a list's children or the per-item props of list, table and tree-view ${at}` });
+          } else if (use.root === "event" && top !== "params") {
+            out.push({ path, message: `"event" is only in scope in command params, resolved when the action fires ${at}` });
+          }
+        }
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, joinPath(path, i), top));
+    } else if (typeof v === "object" && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(x, joinPath(path, k), top);
+    }
+  };
+  for (const [k, v] of Object.entries(props)) walk(v, joinPath(base, k), k);
+  return out;
 }
 
 /** zod schema for a whole ui.json tree (one root node); issues carry the problem paths. */
