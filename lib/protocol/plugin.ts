@@ -81,7 +81,7 @@ export const CommandSpecSchema = z.strictObject({
   meta: z.boolean().describe("implemented natively by the engine (framework plugin pe)").optional(),
 }).superRefine((cmd, ctx) => {
   // Only compare when params is a valid subset schema (otherwise its own problems are reported).
-  if (checkSubsetAt(cmd.params).length > 0 || !isPlainObject(cmd.example)) return;
+  if (checkSubsetAt(cmd.params).length > 0 || cmd.params.type !== "object" || !isPlainObject(cmd.example)) return;
   for (const p of compileValidator(cmd.params)(cmd.example)) {
     ctx.addIssue({ code: "custom", path: ["example", ...(p.path === "" ? [] : p.path.split("."))], message: `example does not match params: ${p.message}` });
   }
@@ -104,6 +104,32 @@ export const SurfaceSchema = z.strictObject({
 
 const LANGUAGE_MESSAGE = 'language must be "starlark": plugin handlers are written in Starlark (handlers.star)';
 
+/**
+ * Checks across fields of the manifest. It runs even when other fields failed, so that every
+ * problem is reported at once; it therefore reads its input defensively.
+ */
+function checkManifest(m: unknown, ctx: z.core.$RefinementCtx): void {
+  if (!isPlainObject(m)) return;
+  const issue = (path: PathSegments, message: string): void => ctx.addIssue({ code: "custom", path, message });
+  const state = isPlainObject(m.state) ? m.state : {};
+  if (isPlainObject(state.schema) && checkSubsetAt(state.schema).length === 0 && state.schema.type !== "object") {
+    issue(["state", "schema", "type"], 'the state schema must have type "object"');
+  }
+  (Array.isArray(m.dependencies) ? m.dependencies : []).forEach((d, i, all) => {
+    if (d === m.name) issue(["dependencies", i], "a plugin cannot depend on itself");
+    else if (all.indexOf(d) !== i) issue(["dependencies", i], `"${String(d)}" is listed twice`);
+  });
+  for (const [name, cmd] of Object.entries(isPlainObject(m.commands) ? m.commands : {})) {
+    if (!isPlainObject(cmd)) continue;
+    if (cmd.meta === true && !isMetaCommand(name)) issue(["commands", name, "meta"], `only engine meta-commands may set meta (${META_COMMANDS.join(", ")})`);
+    if (cmd.meta !== true && isMetaCommand(name)) issue(["commands", name], `"${name}" is an engine meta-command; choose another name`);
+  }
+  const surfaces = Array.isArray(m.surfaces) ? m.surfaces : [];
+  surfaces.forEach((s, i) => {
+    if (isPlainObject(s) && surfaces.findIndex((o) => isPlainObject(o) && o.name === s.name) !== i) issue(["surfaces", i, "name"], `surface "${String(s.name)}" is declared twice`);
+  });
+}
+
 export const PluginManifestSchema = z
   .strictObject({
     name: z.string().regex(PLUGIN_NAME, "name must start with a lower-case letter and use a-z, 0-9, _ or - (2 to 40 characters)"),
@@ -118,26 +144,7 @@ export const PluginManifestSchema = z
     budgets: BudgetsSchema.optional(),
     surfaces: z.array(SurfaceSchema).max(32).optional(),
   })
-  .superRefine((m, ctx) => {
-    // Runs after continuable issues too (zod 4), so read defensively.
-    const issue = (path: PathSegments, message: string): void => ctx.addIssue({ code: "custom", path, message });
-    if (isPlainObject(m.state?.schema) && checkSubsetAt(m.state.schema).length === 0 && m.state.schema.type !== "object") {
-      issue(["state", "schema", "type"], 'the state schema must have type "object"');
-    }
-    (Array.isArray(m.dependencies) ? m.dependencies : []).forEach((d, i, all) => {
-      if (d === m.name) issue(["dependencies", i], "a plugin cannot depend on itself");
-      else if (all.indexOf(d) !== i) issue(["dependencies", i], `"${d}" is listed twice`);
-    });
-    for (const [name, cmd] of Object.entries(isPlainObject(m.commands) ? m.commands : {})) {
-      if (!isPlainObject(cmd)) continue;
-      if (cmd.meta === true && !isMetaCommand(name)) issue(["commands", name, "meta"], `only engine meta-commands may set meta (${META_COMMANDS.join(", ")})`);
-      if (cmd.meta !== true && isMetaCommand(name)) issue(["commands", name], `"${name}" is an engine meta-command; choose another name`);
-    }
-    const surfaces = Array.isArray(m.surfaces) ? m.surfaces : [];
-    surfaces.forEach((s, i) => {
-      if (isPlainObject(s) && surfaces.findIndex((o) => isPlainObject(o) && o.name === s.name) !== i) issue(["surfaces", i, "name"], `surface "${s.name}" is declared twice`);
-    });
-  });
+  .superRefine(checkManifest, { when: () => true });
 
 /** plugin.json after parsing (defaults applied: description "", dependencies [], instances "single"). */
 export type PluginManifest = z.infer<typeof PluginManifestSchema>;
