@@ -14,7 +14,7 @@ import { keyOf, truth, typeName } from "./values/ops-core.ts";
 import { binary, index, slice, unary } from "./values/ops.ts";
 import { repr } from "./values/repr.ts";
 import type { Value } from "./values/value.ts";
-import { Cell, SBytes, SDict, SFloat, SList, STuple } from "./values/value.ts";
+import { Cell, SBytes, SDict, SFloat, SList, SRange, STuple } from "./values/value.ts";
 
 export type E = (fr: Frame) => Value;
 export type Assign = (fr: Frame, v: Value) => void;
@@ -446,6 +446,28 @@ function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
       emit = (fr, acc) => {
         const it = iter(fr);
         const th = fr.th;
+        if (it instanceof SRange) {
+          for (let i = 0; i < it.len; i++) {
+            if (++th.steps >= th.checkpoint) th.slowStep();
+            assign(fr, it.start + i * it.step);
+            inner(fr, acc);
+          }
+          return;
+        }
+        if (it instanceof SList || it instanceof STuple) {
+          const a = it.a;
+          if (it instanceof SList) it.iter++;
+          try {
+            for (let i = 0; i < a.length; i++) {
+              if (++th.steps >= th.checkpoint) th.slowStep();
+              assign(fr, a[i]!);
+              inner(fr, acc);
+            }
+          } finally {
+            if (it instanceof SList) it.iter--;
+          }
+          return;
+        }
         const ok =
           typeof it !== "string" &&
           forEach(th, it, (v) => {

@@ -6,7 +6,7 @@ import { runtimeError } from "./errors.ts";
 import type { Thread } from "./thread.ts";
 import { formatFloat } from "./values/float.ts";
 import { norm } from "./values/int.ts";
-import { forEach } from "./values/iter.ts";
+import { toArray } from "./values/iter.ts";
 import { typeName } from "./values/ops-core.ts";
 import { decodeRune, runeToUtf8 } from "./values/utf8.ts";
 import type { Value } from "./values/value.ts";
@@ -17,7 +17,10 @@ function hex4(n: number): string {
 }
 
 /** JSON string literal of a byte string (invalid UTF-8 becomes U+FFFD). */
+const PLAIN = /^[^"\\\x00-\x1f\x7f-\xff]*$/;
+
 export function jsonQuote(s: string): string {
+  if (PLAIN.test(s)) return '"' + s + '"';
   let out = '"';
   for (let i = 0; i < s.length; ) {
     const b = s.charCodeAt(i);
@@ -40,10 +43,22 @@ export function jsonQuote(s: string): string {
   return out + '"';
 }
 
+/** json.encode: dict keys sorted, cycles and non-JSON values rejected. */
 export function jsonEncode(th: Thread, x: Value): string {
-  const out: string[] = [];
-  const path = new Set<object>();
-  const enc = (v: Value): void => {
+  const enc = new Encoder(th);
+  enc.value(x);
+  const s = enc.out.join("");
+  th.charge(s.length);
+  return s;
+}
+
+class Encoder {
+  readonly out: string[] = [];
+  private readonly path = new Set<object>();
+  constructor(private readonly th: Thread) {}
+
+  value(v: Value): void {
+    const out = this.out;
     switch (typeof v) {
       case "boolean": out.push(v ? "true" : "false"); return;
       case "number":
@@ -59,18 +74,20 @@ export function jsonEncode(th: Thread, x: Value): string {
       out.push(formatFloat(v.v));
       return;
     }
+    const path = this.path;
     if (path.has(v)) throw runtimeError("cycle in JSON structure");
     if (v instanceof SDict) {
       path.add(v);
       const entries = [...v.m.values()];
       for (const e of entries) if (typeof e.k !== "string") throw runtimeError(`dict has ${typeName(e.k)} key, want string`);
-      entries.sort((a, b) => ((a.k as string) < (b.k as string) ? -1 : (a.k as string) > (b.k as string) ? 1 : 0));
+      if (entries.length > 1) entries.sort((a, b) => ((a.k as string) < (b.k as string) ? -1 : 1));
       out.push("{");
-      entries.forEach((e, i) => {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
         if (i > 0) out.push(",");
         out.push(jsonQuote(e.k as string), ":");
-        nested(`in dict key ${jsonQuote(e.k as string)}`, e.v);
-      });
+        this.nested("dict", e.k as string, e.v);
+      }
       out.push("}");
       path.delete(v);
       return;
@@ -78,13 +95,12 @@ export function jsonEncode(th: Thread, x: Value): string {
     if (v instanceof SList || v instanceof STuple || v instanceof SRange) {
       path.add(v);
       const kind = v instanceof SList ? "list" : v instanceof STuple ? "tuple" : "range";
+      const a = v instanceof SRange ? toArray(this.th, v) : v.a;
       out.push("[");
-      let i = 0;
-      forEach(th, v, (e) => {
+      for (let i = 0; i < a.length; i++) {
         if (i > 0) out.push(",");
-        nested(`at ${kind} index ${i}`, e);
-        i++;
-      });
+        this.nested(kind, i, a[i]!);
+      }
       out.push("]");
       path.delete(v);
       return;
@@ -92,29 +108,34 @@ export function jsonEncode(th: Thread, x: Value): string {
     if (v instanceof SStruct || v instanceof SModule || (v instanceof SHost && v.attrNames().length > 0)) {
       path.add(v);
       out.push("{");
-      attrNames(v).forEach((name, i) => {
+      const names = attrNames(v);
+      for (let i = 0; i < names.length; i++) {
         if (i > 0) out.push(",");
-        out.push(jsonQuote(name), ":");
-        nested(`in field .${name}`, getAttrOpt(v, name)!);
-      });
+        out.push(jsonQuote(names[i]!), ":");
+        this.nested("field", names[i]!, getAttrOpt(v, names[i]!)!);
+      }
       out.push("}");
       path.delete(v);
       return;
     }
     throw runtimeError(`cannot encode ${typeName(v)} as JSON`);
-  };
-  const nested = (where: string, v: Value): void => {
+  }
+
+  private nested(kind: string, at: string | number, v: Value): void {
+    if (typeof v === "number") {
+      this.out.push(String(v));
+      return;
+    }
     try {
-      enc(v);
+      this.value(v);
     } catch (e) {
-      if (e instanceof Error && !(e as { budget?: string }).budget && (e as { code?: string }).code === "runtime") e.message = `${where}: ${e.message}`;
+      if (e instanceof Error && (e as { code?: string }).code === "runtime") {
+        const where = kind === "dict" ? `in dict key ${jsonQuote(at as string)}` : kind === "field" ? `in field .${at}` : `at ${kind} index ${at}`;
+        e.message = `${where}: ${e.message}`;
+      }
       throw e;
     }
-  };
-  enc(x);
-  const s = out.join("");
-  th.charge(s.length);
-  return s;
+  }
 }
 
 function quoteChar(c: string): string {

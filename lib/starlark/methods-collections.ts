@@ -9,7 +9,7 @@ import { checkHashMutable, dictDelete, dictGet, dictSet, setAdd } from "./values
 import { forEach, toArray } from "./values/iter.ts";
 import { equals, keyOf, typeName } from "./values/ops-core.ts";
 import type { Value } from "./values/value.ts";
-import { SBytes, SDict, SList, SSet, SStringView, STuple } from "./values/value.ts";
+import { SBytes, SDict, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
 import { span } from "./methods-string.ts";
 
 function checkListMutable(l: SList, verb: string): void {
@@ -250,6 +250,14 @@ function installSet(): void {
   def("issubset", (th, s, a, k) => {
     arity(a, k, 1, 1);
     const x = a[0]!;
+    if (x instanceof SRange) {
+      for (const kk of s.m.keys()) {
+        if (typeof kk !== "number" || !Number.isInteger(kk)) return false;
+        const d = kk - x.start;
+        if (d % x.step !== 0 || d / x.step < 0 || d / x.step >= x.len) return false;
+      }
+      return true;
+    }
     const keys = x instanceof SSet ? x.m : new Set(iterArg(th, x, 1).map(keyOf));
     for (const kk of s.m.keys()) if (!keys.has(kk)) return false;
     return true;

@@ -12,6 +12,10 @@ function nonFinite(f: number): string | null {
 export function formatFloat(f: number): string {
   const nf = nonFinite(f);
   if (nf) return nf;
+  if (f >= 1e-4 && f < 1e6) {
+    const s = String(f);
+    return s.includes(".") ? s : s + ".0";
+  }
   const neg = f < 0 || Object.is(f, -0);
   const a = Math.abs(f);
   if (a === 0) return neg ? "-0.0" : "0.0";
