@@ -8,6 +8,7 @@ import { auth } from "./routes/auth";
 import { dispatchApi } from "./routes/dispatch";
 import { pluginsApi } from "./routes/plugins";
 import { roomsApi } from "./routes/rooms";
+import { settingsApi } from "./routes/settings";
 import { docsFor } from "./routes/docs";
 import { workspacesApi } from "./routes/workspaces";
 
@@ -17,7 +18,8 @@ const api = new Hono<AppEnv>()
   .route("/api/workspaces", workspacesApi)
   .route("/api/w/:ws/plugins", pluginsApi)
   .route("/api/w/:ws/p/:plugin", roomsApi)
-  .route("/api/w/:ws/dispatch", dispatchApi);
+  .route("/api/w/:ws/dispatch", dispatchApi)
+  .route("/api/w/:ws/settings", settingsApi);
 
 /** The whole HTTP app: request id, body limit, caller resolution, routes, one error handler. */
 export const app = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 import { app } from "./app";
 import type { Env } from "./env";
+import { consumeEvents, type EffectMessage } from "./queues/events";
 import { sweepExpired } from "./scheduled";
 
 export { PluginRoom } from "../durable-objects/plugin-room/plugin-room";
@@ -8,5 +9,5 @@ export { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";
 export default {
   fetch: app.fetch,
   scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepExpired(env)),
-  queue: async (batch) => batch.ackAll(),
+  queue: (batch, env) => consumeEvents(batch as MessageBatch<EffectMessage>, env),
 } satisfies ExportedHandler<Env>;

@@ -7,7 +7,8 @@ import type { ChangesSince, JsonValue, PatchOp, RoomEvent } from "../../lib/prot
 import { roomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
 import { checkEffects, checkResult, type Effect } from "./command-result";
-import { runHandler, type Budgets } from "./handler-runtime";
+import { runHandler } from "./handler-runtime";
+import type { Budgets } from "../../lib/protocol/plugin";
 import { History, type HistoryFilter, type HistoryRecord } from "./history";
 import { META_COMMANDS, runMetaCommand, type FileChange } from "./meta-commands";
 import { parseRoomFiles, type RoomFiles } from "./room-files";
@@ -218,6 +219,14 @@ export class PluginRoom extends DurableObject<Env> {
     return out;
   }
 
+  /** True once for the newest schedule under `name`; an older or repeated delivery gets false. */
+  async claimSchedule(key: RoomKey, name: string, token: string): Promise<boolean> {
+    await this.#load(key);
+    if (this.#meta.get(`schedule:${name}`) !== token) return false;
+    this.#sql.exec(`DELETE FROM _sys_meta WHERE key = ?`, `schedule:${name}`);
+    return true;
+  }
+
   /** Forgets everything (the plugin was uninstalled). */
   async destroy(): Promise<void> {
     await this.ctx.storage.deleteAll();
@@ -236,8 +245,8 @@ export class PluginRoom extends DurableObject<Env> {
     return this.#state;
   }
 
-  #budgets(): Budgets {
-    return (this.#files!.manifest as { budgets?: Budgets }).budgets ?? {};
+  #budgets(): Partial<Budgets> | undefined {
+    return (this.#files!.manifest as { budgets?: Partial<Budgets> }).budgets;
   }
 
   /** Loads the room's files on first use, from the workspace's installed package in D1. */

@@ -139,3 +139,13 @@ export const pluginInstances = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.plugin, t.instance] })],
 );
+
+/** Hosts a workspace's plugins may reach through the `http.fetch` effect (none by default). */
+export const httpAllowlist = sqliteTable(
+  "http_allowlist",
+  {
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    host: text("host").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.host] })],
+);
