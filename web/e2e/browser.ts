@@ -56,6 +56,8 @@ export async function launchBrowser(chromePath: string = e2eEnv().chromePath): P
 export async function newContext(browser: Browser, baseURL: string, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, colorScheme });
   context.setDefaultTimeout(15_000);
+  // wrangler dev reloads the Worker when watched files change; give navigations room for that.
+  context.setDefaultNavigationTimeout(30_000);
   return context;
 }
 
@@ -63,6 +65,8 @@ export async function newContext(browser: Browser, baseURL: string, colorScheme:
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name.replace(/[^a-z0-9._-]+/gi, "-")}.png`);
+  // A sticky header would be painted mid-page in a full-page shot taken while scrolled.
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path, fullPage: true });
   return path;
 }

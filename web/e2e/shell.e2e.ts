@@ -88,6 +88,16 @@ describe("web shell", () => {
     await screenshot(page, "shell-04-members");
   });
 
+  it("renders the shell in the dark theme", async () => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.getByTestId("nav-tokens").click();
+    await page.getByTestId("tokens-table").waitFor();
+    const background = await page.evaluate<string>("getComputedStyle(document.body).backgroundColor");
+    expect(background).toBe("rgb(14, 17, 23)");
+    await screenshot(page, "shell-06-dark-tokens");
+    await page.emulateMedia({ colorScheme: "light" });
+  });
+
   it("shows a friendly page for an unknown route", async () => {
     await page.goto("/no/such/page");
     await page.getByTestId("not-found").waitFor();

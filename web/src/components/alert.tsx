@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import type { ParentProps } from "solid-js";
 import { ApiError, errorMessage } from "../lib/api";
+import { sentence } from "../lib/format";
 
 /** Shows an error (an ApiError's message and code) as an alert; nothing when null. */
 export function ErrorAlert(props: { error: unknown; testId?: string }) {
@@ -12,7 +13,7 @@ export function ErrorAlert(props: { error: unknown; testId?: string }) {
           <path d="M10 1.8a8.2 8.2 0 1 0 0 16.4 8.2 8.2 0 0 0 0-16.4Zm-.9 4.4h1.8v5.3H9.1V6.2Zm0 6.8h1.8v1.8H9.1V13Z" />
         </svg>
         <div class="alert-body">
-          {errorMessage(props.error)}
+          {sentence(errorMessage(props.error))}
           <Show when={code()}>
             {" "}
             <code>({code()})</code>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, formatRelative, initials } from "./format";
+import { absoluteUrl, formatRelative, identityTypeLabel, initials, sentence } from "./format";
 
 describe("initials", () => {
   it.each([
@@ -26,6 +26,16 @@ describe("formatRelative", () => {
   it("shows a dash for missing or bad timestamps", () => {
     expect(formatRelative(null, now)).toBe("—");
     expect(formatRelative("not a date", now)).toBe("—");
+  });
+});
+
+describe("labels", () => {
+  it("spells identity types for badges", () => {
+    expect([identityTypeLabel("ai"), identityTypeLabel("human"), identityTypeLabel("system")]).toEqual(["AI", "Human", "System"]);
+  });
+  it("capitalises the first letter of a message", () => {
+    expect(sentence("a workspace must keep at least one owner")).toBe("A workspace must keep at least one owner");
+    expect(sentence("")).toBe("");
   });
 });
 

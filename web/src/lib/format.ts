@@ -36,6 +36,17 @@ export function formatRelative(iso: string | null | undefined, now: Date = new D
   return "just now";
 }
 
+/** How an identity type reads in a badge. */
+export function identityTypeLabel(type: string): string {
+  if (type === "ai") return "AI";
+  return type.slice(0, 1).toUpperCase() + type.slice(1);
+}
+
+/** Starts a server message with a capital letter ("a workspace must…" → "A workspace must…"). */
+export function sentence(message: string): string {
+  return message.slice(0, 1).toUpperCase() + message.slice(1);
+}
+
 /** A full local date and time for a tooltip; empty for a missing timestamp. */
 export function formatFull(iso: string | null | undefined, locale?: string): string {
   if (!iso) return "";

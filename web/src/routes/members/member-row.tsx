@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Member, Role } from "../../lib/api";
-import { formatFull, formatRelative, initials } from "../../lib/format";
+import { formatFull, formatRelative, identityTypeLabel, initials } from "../../lib/format";
 import { assignableRoles, canEditMember } from "./members";
 
 interface MemberRowProps {
@@ -45,7 +45,7 @@ export function MemberRow(props: MemberRowProps) {
             <span class="badge badge-accent">you</span>
           </Show>
           <Show when={props.member.identity.type !== "human"}>
-            <span class="badge">{props.member.identity.type}</span>
+            <span class="badge badge-plain">{identityTypeLabel(props.member.identity.type)}</span>
           </Show>
         </div>
       </td>

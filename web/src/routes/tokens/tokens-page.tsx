@@ -2,8 +2,10 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../../lib/api";
 import type { CreatedToken, TokenSummary } from "../../lib/api";
 import { latest } from "../../lib/resource";
-import { formatFull, formatRelative } from "../../lib/format";
-import { ErrorAlert } from "../../components/alert";
+import { formatFull, formatRelative, identityTypeLabel } from "../../lib/format";
+import { useWorkspace } from "../../stores/workspace";
+import { canManage } from "../../stores/workspace-logic";
+import { ErrorAlert, Notice } from "../../components/alert";
 import { Loading } from "../../components/loading";
 import { PageHeader } from "../../components/page-header";
 import { CreateTokenForm } from "./create-token-form";
@@ -12,8 +14,27 @@ import { sortTokens, tokenStatus } from "./tokens";
 
 const STATUS_CLASS = { active: "badge-success", expired: "", revoked: "badge-danger" } as const;
 
-/** API tokens of a workspace: create (shown once), list, revoke. */
+/** API tokens of a workspace: create (shown once), list, revoke — for owners and admins. */
 export function TokensPage(props: { ws: string }) {
+  const workspace = useWorkspace();
+  return (
+    <Show
+      when={canManage(workspace.role())}
+      fallback={
+        <div class="page stack-lg">
+          <PageHeader title="API tokens" />
+          <Notice tone="warning" testId="tokens-not-allowed">
+            Only owners and admins of this workspace manage API tokens. Ask one of them for a token.
+          </Notice>
+        </div>
+      }
+    >
+      <ManageTokens ws={props.ws} />
+    </Show>
+  );
+}
+
+function ManageTokens(props: { ws: string }) {
   const [data, { refetch }] = createResource(() => props.ws, (ws) => api.listTokens(ws));
   const [created, setCreated] = createSignal<CreatedToken | null>(null);
   const [error, setError] = createSignal<unknown>(null);
@@ -98,11 +119,11 @@ function TokenRow(props: { token: TokenSummary; onRevoke: () => Promise<void> })
   };
   return (
     <tr data-testid={`token-row-${props.token.id}`} data-name={props.token.name} classList={{ dim: status() !== "active" }}>
-      <td class="strong">{props.token.name}</td>
+      <td class="strong nowrap">{props.token.name}</td>
       <td>
         {props.token.identity.name}{" "}
         <Show when={props.token.identity.type !== "human"}>
-          <span class="badge">{props.token.identity.type}</span>
+          <span class="badge badge-plain">{identityTypeLabel(props.token.identity.type)}</span>
         </Show>
       </td>
       <td>
@@ -113,9 +134,9 @@ function TokenRow(props: { token: TokenSummary; onRevoke: () => Promise<void> })
           <For each={props.token.scopes}>{(s) => <span class="badge">{s}</span>}</For>
         </span>
       </td>
-      <td title={formatFull(props.token.created_at)}>{formatRelative(props.token.created_at)}</td>
-      <td title={formatFull(props.token.expires_at)}>{props.token.expires_at ? formatRelative(props.token.expires_at) : "Never"}</td>
-      <td title={formatFull(props.token.last_used_at)}>{props.token.last_used_at ? formatRelative(props.token.last_used_at) : "Never"}</td>
+      <td class="nowrap" title={formatFull(props.token.created_at)}>{formatRelative(props.token.created_at)}</td>
+      <td class="nowrap" title={formatFull(props.token.expires_at)}>{props.token.expires_at ? formatRelative(props.token.expires_at) : "Never"}</td>
+      <td class="nowrap" title={formatFull(props.token.last_used_at)}>{props.token.last_used_at ? formatRelative(props.token.last_used_at) : "Never"}</td>
       <td>
         <span class={`badge ${STATUS_CLASS[status()]}`} data-testid={`token-status-${props.token.id}`}>
           {status()}
