@@ -10,7 +10,7 @@ import * as I from "./values/int.ts";
 import { elems, forEach, lenOf, toArray } from "./values/iter.ts";
 import { compare, keyOf, truth, typeName } from "./values/ops-core.ts";
 import { repr, str } from "./values/repr.ts";
-import { decodeRune, runes, runeToUtf8 } from "./values/utf8.ts";
+import { decodeRune, decodeUtf8, runes, runeToUtf8 } from "./values/utf8.ts";
 import type { BuiltinFn, Value } from "./values/value.ts";
 import { SBuiltin, SBytes, SDict, SFloat, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
 
@@ -256,7 +256,7 @@ export function makeUniverse(json: Value): Map<string, Value> {
   });
   def("print", (th, args, kw) => {
     const [sep] = unpackArgs([], kw, ["sep?"]);
-    th.print(args.map((a) => str(a)).join(typeof sep === "string" ? sep : " "));
+    th.print(decodeUtf8(args.map((a) => str(a)).join(typeof sep === "string" ? sep : " ")));
     return null;
   });
   def("range", (_th, args, kw) => rangeArgs(args, kw));

@@ -11,6 +11,8 @@ import { Cell, SBuiltin, SDict, STuple } from "./values/value.ts";
 
 export type Kwargs = [string, Value][] | null;
 
+const MAX_TRACE = 50;
+
 /** Calls any callable value. */
 export function callValue(th: Thread, f: Value, args: Value[], kwargs: Kwargs): Value {
   if (f instanceof SFunction) return callFunction(th, f, args, kwargs);
@@ -119,6 +121,11 @@ export function unwind(e: unknown, name: string, fallback: { file: string; line:
   const err = toStarlarkError(e);
   const pos = err.cur ?? fallback;
   if (err.pos === null) err.pos = pos;
+  // keep the innermost and the outermost frames of very deep stacks
+  if (err.stack_.length >= MAX_TRACE) {
+    err.stack_.splice(MAX_TRACE / 2, 1);
+    err.elided++;
+  }
   err.stack_.push({ name, pos });
   err.cur = null;
   return err;

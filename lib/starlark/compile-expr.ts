@@ -43,6 +43,15 @@ export function at(e: unknown, pos: Pos): never {
   throw err;
 }
 
+/** Runs the slow step check (budgets, deadline), recording pos on failure. */
+export function tick(fr: Frame, pos: Pos): void {
+  try {
+    fr.th.slowStep();
+  } catch (err) {
+    at(err, pos);
+  }
+}
+
 function unbound(kind: string, name: string, pos: Pos): StarlarkError {
   const e = runtimeError(`${kind} variable ${name} referenced before assignment`);
   e.cur = pos;
@@ -448,7 +457,7 @@ function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
         const th = fr.th;
         if (it instanceof SRange) {
           for (let i = 0; i < it.len; i++) {
-            if (++th.steps >= th.checkpoint) th.slowStep();
+            if (++th.steps >= th.checkpoint) tick(fr, pos);
             assign(fr, it.start + i * it.step);
             inner(fr, acc);
           }
@@ -459,7 +468,7 @@ function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
           if (it instanceof SList) it.iter++;
           try {
             for (let i = 0; i < a.length; i++) {
-              if (++th.steps >= th.checkpoint) th.slowStep();
+              if (++th.steps >= th.checkpoint) tick(fr, pos);
               assign(fr, a[i]!);
               inner(fr, acc);
             }
@@ -471,7 +480,7 @@ function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
         const ok =
           typeof it !== "string" &&
           forEach(th, it, (v) => {
-            if (++th.steps >= th.checkpoint) th.slowStep();
+            if (++th.steps >= th.checkpoint) tick(fr, pos);
             assign(fr, v);
             inner(fr, acc);
           });

@@ -2,7 +2,7 @@
 import type { Expr, FnInfo, Param, Stmt } from "./ast.ts";
 import { getAttr } from "./attrs.ts";
 import type { Ctx, E } from "./compile-expr.ts";
-import { at, compileExpr, compileFunctionValue, compileTarget, P } from "./compile-expr.ts";
+import { at, compileExpr, compileFunctionValue, compileTarget, P, tick } from "./compile-expr.ts";
 import type { Pos } from "./errors.ts";
 import { runtimeError } from "./errors.ts";
 import type { Frame } from "./frame.ts";
@@ -71,7 +71,7 @@ function compileAssign(ctx: StmtCtx, s: Stmt & { t: "assign" }): S {
     const target = compileTarget(ctx, s.lhs);
     return (fr) => {
       const th = fr.th;
-      if (++th.steps >= th.checkpoint) th.slowStep();
+      if (++th.steps >= th.checkpoint) tick(fr, pos);
       try {
         target(fr, rhs(fr));
       } catch (err) {
@@ -88,7 +88,7 @@ function compileAssign(ctx: StmtCtx, s: Stmt & { t: "assign" }): S {
     const b = compileExpr(ctx, lhs.y);
     return (fr) => {
       const th = fr.th;
-      if (++th.steps >= th.checkpoint) th.slowStep();
+      if (++th.steps >= th.checkpoint) tick(fr, pos);
       try {
         const obj = a(fr);
         const k = b(fr);
@@ -106,7 +106,7 @@ function compileAssign(ctx: StmtCtx, s: Stmt & { t: "assign" }): S {
     const name = lhs.name;
     return (fr) => {
       const th = fr.th;
-      if (++th.steps >= th.checkpoint) th.slowStep();
+      if (++th.steps >= th.checkpoint) tick(fr, pos);
       try {
         const obj = a(fr);
         const old = getAttr(th, obj, name);
@@ -124,7 +124,7 @@ function compileAssign(ctx: StmtCtx, s: Stmt & { t: "assign" }): S {
     const plus = op === "+";
     return (fr) => {
       const th = fr.th;
-      if (++th.steps >= th.checkpoint) th.slowStep();
+      if (++th.steps >= th.checkpoint) tick(fr, pos);
       const x = fr.locals[i];
       if (typeof x === "number") {
         const y = rhs(fr);
@@ -152,7 +152,7 @@ function compileAssign(ctx: StmtCtx, s: Stmt & { t: "assign" }): S {
   }
   return (fr) => {
     const th = fr.th;
-    if (++th.steps >= th.checkpoint) th.slowStep();
+    if (++th.steps >= th.checkpoint) tick(fr, pos);
     try {
       const x = read(fr);
       write(fr, augment(fr, op, x, rhs(fr)));
@@ -173,7 +173,7 @@ function compileFor(ctx: StmtCtx, s: Stmt & { t: "for" }): S {
   const assign = compileTarget(ctx, s.vars);
   return (fr) => {
     const th = fr.th;
-    if (++th.steps >= th.checkpoint) th.slowStep();
+    if (++th.steps >= th.checkpoint) tick(fr, pos);
     let it: Value;
     try {
       it = iter(fr);
@@ -183,7 +183,7 @@ function compileFor(ctx: StmtCtx, s: Stmt & { t: "for" }): S {
     if (it instanceof SRange) {
       const { start, step, len } = it;
       for (let i = 0; i < len; i++) {
-        if (++th.steps >= th.checkpoint) th.slowStep();
+        if (++th.steps >= th.checkpoint) tick(fr, pos);
         const v = start + i * step;
         if (simpleLocal >= 0) fr.locals[simpleLocal] = v;
         else assign(fr, v);
@@ -198,7 +198,7 @@ function compileFor(ctx: StmtCtx, s: Stmt & { t: "for" }): S {
       try {
         const a = it.a;
         for (let i = 0; i < a.length; i++) {
-          if (++th.steps >= th.checkpoint) th.slowStep();
+          if (++th.steps >= th.checkpoint) tick(fr, pos);
           if (simpleLocal >= 0) fr.locals[simpleLocal] = a[i]!;
           else {
             try {
@@ -220,7 +220,7 @@ function compileFor(ctx: StmtCtx, s: Stmt & { t: "for" }): S {
     const ok =
       typeof it !== "string" &&
       forEach(th, it, (v) => {
-        if (++th.steps >= th.checkpoint) th.slowStep();
+        if (++th.steps >= th.checkpoint) tick(fr, pos);
         try {
           assign(fr, v);
         } catch (err) {
@@ -246,7 +246,7 @@ export function compileStmt(ctx: StmtCtx, s: Stmt): S {
       const e = compileExpr(ctx, s.x);
       return (fr) => {
         const th = fr.th;
-        if (++th.steps >= th.checkpoint) th.slowStep();
+        if (++th.steps >= th.checkpoint) tick(fr, pos);
         try {
           e(fr);
         } catch (err) {
@@ -271,7 +271,7 @@ export function compileStmt(ctx: StmtCtx, s: Stmt): S {
       const b = block(ctx, s.orelse);
       return (fr) => {
         const th = fr.th;
-        if (++th.steps >= th.checkpoint) th.slowStep();
+        if (++th.steps >= th.checkpoint) tick(fr, pos);
         let t: boolean;
         try {
           t = truth(c(fr));
@@ -289,7 +289,7 @@ export function compileStmt(ctx: StmtCtx, s: Stmt): S {
       return (fr) => {
         const th = fr.th;
         for (;;) {
-          if (++th.steps >= th.checkpoint) th.slowStep();
+          if (++th.steps >= th.checkpoint) tick(fr, pos);
           let t: boolean;
           try {
             t = truth(c(fr));

@@ -31,6 +31,8 @@ export class StarlarkError extends Error {
   bare = false;
   /** position at the current unwinding level (internal) */
   cur: Pos | null = null;
+  /** frames left out of the recorded call stack (deep recursion) */
+  elided = 0;
 
   constructor(code: ErrorCode, message: string, pos: Pos | null = null, options?: { cause?: unknown }) {
     super(message, options);
@@ -46,7 +48,12 @@ export class StarlarkError extends Error {
   /** `file:line:col: message` followed by the call stack. */
   format(): string {
     const at = this.pos ? `${this.pos.file}:${this.pos.line}:${this.pos.col}: ` : "";
-    const frames = this.stack_.map((f) => `\n  at ${f.name} (${f.pos.file}:${f.pos.line}:${f.pos.col})`).join("");
+    const line = (f: StackFrame): string => `\n  at ${f.name} (${f.pos.file}:${f.pos.line}:${f.pos.col})`;
+    const s = this.stack_;
+    const frames =
+      this.elided > 0
+        ? s.slice(0, s.length / 2).map(line).join("") + `\n  ... ${this.elided} more frames` + s.slice(s.length / 2).map(line).join("")
+        : s.map(line).join("");
     return `${at}${this.message}${frames}`;
   }
 }
