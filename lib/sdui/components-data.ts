@@ -39,8 +39,8 @@ export const DATA: ComponentSpec[] = [
     "Rows from items, one column per entry in columns; sortable columns sort in the view. A row click fires command with event.value = the key.",
     props({
       ...iteration,
-      columns: z.array(column).min(1).max(100).describe("[{header, field | value, sortable?, width?, align?}]"),
-      sort: z.strictObject({ column: z.int().min(0), direction: z.enum(["asc", "desc"]) }).describe("initial sort").optional(),
+      columns: ex(z.array(column).min(1).max(100), "a list of columns").describe("[{header, field | value, sortable?, width?, align?}]"),
+      sort: ex(z.strictObject({ column: z.int().min(0), direction: z.enum(["asc", "desc"]) }), "{column, direction}").describe("initial sort").optional(),
       page_size: integer(1, 1000).optional(),
       striped: flag().optional(),
     }),

@@ -71,8 +71,7 @@ export const commandName = () =>
 /** `command` + `params` carried by buttons, inputs and selectable data components. */
 export const actionShape = {
   command: commandName().optional(),
-  params: z
-    .record(z.string(), JsonWithExpressions)
+  params: ex(z.record(z.string(), JsonWithExpressions), "an object")
     .describe("command params; strings may use ${event.*}, ${item.*}, ${state.*}; resolved when the action fires")
     .optional(),
 };

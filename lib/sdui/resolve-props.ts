@@ -1,7 +1,6 @@
 import type { ExpressionError } from "./errors.ts";
 import type { EvalOptions, Scope } from "./evaluator.ts";
 import { DEFAULT_BUDGET } from "./evaluator.ts";
-import type { Template } from "./template.ts";
 import { compileTemplate, hasExpression } from "./template.ts";
 import type { JsonValue } from "./values.ts";
 import { asJson, isObject } from "./values.ts";
@@ -18,24 +17,10 @@ export interface ResolvedProps {
   errors: { path: string; error: ExpressionError }[];
 }
 
-const CACHE_LIMIT = 2_000;
-const cache = new Map<string, Template | ExpressionError>();
-
-function compiled(source: string): Template | ExpressionError {
-  let hit = cache.get(source);
-  if (hit === undefined) {
-    const r = compileTemplate(source);
-    hit = r.ok ? r.template : r.error;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(source, hit);
-  }
-  return hit;
-}
-
 /**
  * Resolves every `${...}` in a props object, deeply (strings inside lists and objects too),
  * for the renderer. Each expression gets the full step budget (default 10,000). Compiled
- * templates are cached by source text.
+ * templates are cached by source text (see compileTemplate).
  *
  * @example resolveProps({ label: "Nodes: ${len(state.nodes)}" }, { state }).props.label
  */
@@ -46,12 +31,12 @@ export function resolveProps(props: unknown, scope: Scope, options: ResolveOptio
   const walk = (value: unknown, path: string): JsonValue => {
     if (typeof value === "string") {
       if (!hasExpression(value)) return value;
-      const t = compiled(value);
-      if (!("evaluate" in t)) {
-        errors.push({ path, error: t });
+      const c = compileTemplate(value);
+      if (!c.ok) {
+        errors.push({ path, error: c.error });
         return null;
       }
-      const r = t.evaluate(scope, { budget });
+      const r = c.template.evaluate(scope, { budget });
       if (r.ok) return r.value;
       errors.push({ path, error: r.error });
       return null;

@@ -42,6 +42,22 @@ export function isPureExpression(source: string): boolean {
  * @example compileTemplate("Nodes: ${len(state.nodes)}") // template.evaluate({state}) → "Nodes: 3"
  */
 export function compileTemplate(source: string): CompileResult {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const result = compileUncached(source);
+  if (source.length <= CACHE_MAX_SOURCE) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(source, result);
+  }
+  return result;
+}
+
+/** Compiled strings are immutable, so validation, describe and the renderer share one bounded cache. */
+const CACHE_LIMIT = 4_096;
+const CACHE_MAX_SOURCE = 4_096;
+const cache = new Map<string, CompileResult>();
+
+function compileUncached(source: string): CompileResult {
   try {
     const parts = scan(source);
     const only = parts.length === 1 ? parts[0] : undefined;
