@@ -65,4 +65,24 @@ describe("Subscriber", () => {
     sub.endCatchUp(token, [new Frame({ type: "full_state", room: "gr:main", version: 9, state: {}, reason: "too_old" })], 9);
     expect(sub.seen).toEqual(["full_state@9", "state@10"]);
   });
+
+  it("lets a full state reset a cursor that was ahead of the room", () => {
+    const sub = new Recorder();
+    sub.follow("gr:main", 99);
+    const token = sub.beginCatchUp("gr:main");
+    sub.endCatchUp(token, [new Frame({ type: "full_state", room: "gr:main", version: 2, state: {}, reason: "too_old" })], 2);
+    sub.deliver(state(3));
+    expect(sub.seen).toEqual(["full_state@2", "state@3"]);
+    expect(sub.cursor()).toBe("gr:main=3");
+  });
+
+  it("drops a buffered broadcast full_state the replay already covered", () => {
+    const sub = new Recorder();
+    sub.follow("gr:main", 1);
+    const token = sub.beginCatchUp("gr:main");
+    sub.deliver(new Frame({ type: "full_state", room: "gr:main", version: 2, state: {}, reason: "broadcast" }));
+    sub.deliver(state(3));
+    sub.endCatchUp(token, [state(2), state(3)], 3);
+    expect(sub.seen).toEqual(["state@2", "state@3"]);
+  });
 });

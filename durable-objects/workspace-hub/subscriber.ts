@@ -10,9 +10,10 @@ export interface CatchUp {
 
 /**
  * One client stream (an SSE response or a WebSocket) and what it follows: per room the last state
- * version it holds (`null` while unknown). Delivery is in publish order per room; a `state` or
- * `full_state` frame at or below the held version is a duplicate and is dropped, so replay and
- * live fanout can overlap without the client seeing anything twice.
+ * version it holds (`null` while unknown). Delivery is in publish order per room; a `state` frame
+ * at or below the held version is a duplicate and is dropped, so replay and live fanout can
+ * overlap without the client seeing anything twice. `full_state` always goes out (a room may
+ * broadcast it at the version of the state event just sent) and sets the cursor to its version.
  */
 export abstract class Subscriber {
   readonly versions = new Map<RoomName, number | null>();
@@ -33,7 +34,7 @@ export abstract class Subscriber {
   }
 
   /**
-   * Sends the replayed frames, moves the cursor to `version` (the room's version the replay
+   * Sends the replayed frames, sets the cursor to `version` (the room's version the replay
    * reaches, when known), then the buffered live frames that the replay did not already cover.
    * A token superseded by a newer catch-up (or an unfollow) is ignored.
    */
@@ -41,15 +42,15 @@ export abstract class Subscriber {
     if (this.#catchUps.get(token.room) !== token) return;
     this.#catchUps.delete(token.room);
     for (const frame of replay) this.#writeIfFresh(frame);
-    const held = this.versions.get(token.room);
-    if (version !== undefined && held !== undefined && (held === null || held < version)) {
+    if (version !== undefined && this.versions.has(token.room)) {
       this.versions.set(token.room, version);
       this.changed();
     }
     const replayed = new Set(replay.map((f) => f.key));
     for (const frame of token.buffer) {
+      const covered = version !== undefined && frame.advancesCursor && frame.version !== undefined && frame.version <= version;
       const key = frame.key;
-      if (key === undefined || !replayed.has(key)) this.#writeIfFresh(frame);
+      if (!covered && (key === undefined || !replayed.has(key))) this.#writeIfFresh(frame);
     }
   }
 
@@ -80,10 +81,13 @@ export abstract class Subscriber {
   #writeIfFresh(frame: Frame): void {
     if (!this.versions.has(frame.room)) return;
     if (frame.advancesCursor && frame.version !== undefined) {
-      const held = this.versions.get(frame.room);
-      if (held !== null && held !== undefined && frame.version <= held) return;
-      this.versions.set(frame.room, frame.version);
-      this.changed();
+      const held = this.versions.get(frame.room) ?? null;
+      if (frame.type === "state" && held !== null && frame.version <= held) return;
+      // A full state replaces whatever the client held, so its version is the new cursor.
+      if (held !== frame.version) {
+        this.versions.set(frame.room, frame.version);
+        this.changed();
+      }
     }
     this.write(frame);
   }

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import type { ChangesSince, RoomEvent, RoomName } from "../../lib/protocol/events";
+import type { RoomEvent, RoomName } from "../../lib/protocol/events";
+import { roomStub } from "../../workers/engine/rooms";
 import type { Env } from "../../workers/env";
 import { errorBody } from "../../workers/middleware/errors";
 import { Frame, isRoomEvent } from "./frames";
@@ -19,11 +20,6 @@ export interface ConnectedClients {
   rooms: Record<RoomName, number>;
 }
 
-/** The part of PluginRoom the hub calls to replay what a reconnecting client missed. */
-interface ChangesSource {
-  changesSince(version: number): Promise<ChangesSince>;
-}
-
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT = ": heartbeat\n\n";
 const encoder = new TextEncoder();
@@ -41,7 +37,7 @@ const encoder = new TextEncoder();
  *   `GET https://hub/ws?rooms=&since=` with `Upgrade: websocket` answers a hibernatable socket.
  *
  * Resume: for each followed room where the client's cursor is behind, the hub asks that room's
- * `changesSince(version)` and sends the replay before live events, buffering live events of that
+ * `changesSince(key, version)` and sends the replay before live events, buffering live events of that
  * room meanwhile and dropping those the replay covered — no gap, no duplicate.
  *
  * Plain hibernation API rather than partyserver: partyserver's Server routes by its own name
@@ -223,8 +219,9 @@ export class WorkspaceHub extends DurableObject<Env> {
       this.#index(sub, room);
       if (version === undefined) continue;
       const latest = this.#latest.get(room);
-      // While alive the hub has seen every publish after `latest`; at or past it, nothing is missing.
-      if (latest === undefined || latest > version) behind.set(room, version);
+      // While alive the hub has seen every publish after `latest`: a client exactly there misses
+      // nothing. Behind it needs a replay; ahead of it (a reset room) needs the room's answer too.
+      if (latest !== version) behind.set(room, version);
     }
     return behind;
   }
@@ -248,7 +245,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     let replay: Frame[];
     let reached: number | undefined;
     try {
-      const answer = await this.#room(room).changesSince(version);
+      const answer = await this.#changesSince(room, version);
       reached = answer.version;
       replay =
         answer.kind === "patches"
@@ -262,10 +259,11 @@ export class WorkspaceHub extends DurableObject<Env> {
     if (sub instanceof SocketSubscriber) sub.persist();
   }
 
-  #room(room: RoomName): ChangesSource {
-    const ns = this.env.PLUGIN_ROOM;
-    // Typed structurally: the hub relies on this one RPC method of PluginRoom.
-    return ns.get(ns.idFromName(`${this.#workspace}:${room}`)) as unknown as ChangesSource;
+  /** Asks the room `${workspace}:${plugin}:${instance}` what happened after `version`. */
+  #changesSince(room: RoomName, version: number) {
+    const [plugin, instance] = room.split(":") as [string, string];
+    const key = { workspace: this.#workspace!, plugin, instance };
+    return roomStub(this.env, key).changesSince(key, version);
   }
 
   #forgetSocket(socket: WebSocket): void {

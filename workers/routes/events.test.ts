@@ -7,7 +7,7 @@ import type { RoomEvent } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { resolveCaller } from "../middleware/auth";
 import { onError } from "../middleware/errors";
-import { seedWorkspace } from "../test/fixtures";
+import { call, seedWorkspace, type Seeded } from "../test/fixtures";
 import { events } from "./events";
 
 // The route module mounted as the lead mounts it (`/api/w/:ws`), behind the real caller resolution
@@ -21,7 +21,8 @@ const app = new Hono<AppEnv>()
   .route("/api/w/:ws", events);
 app.onError(onError);
 
-const WAIT_MS = 5_000;
+/** Bounded wait for one frame; below vitest's 5 s test timeout so the failure names what is missing. */
+const WAIT_MS = 3_000;
 
 function request(path: string, token?: string, headers: Record<string, string> = {}): Promise<Response> {
   const h = new Headers(headers);
@@ -295,5 +296,81 @@ describe("stream access and validation", () => {
     const { workspace } = await seedWorkspace();
     const other = await seedWorkspace();
     expect(await hub(workspace.id).publish(other.workspace.id, [state("graphist:main", 1)])).toMatchObject({ ok: false, code: "wrong_workspace" });
+  });
+});
+
+describe("resume through the real plugin room", () => {
+  async function withGraphist(): Promise<Seeded> {
+    const seeded = await seedWorkspace();
+    const r = await call(`/api/w/${seeded.workspace.id}/plugins`, { token: seeded.owner.token, body: { name: "graphist" } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return seeded;
+  }
+
+  async function addNodes(s: Seeded, ...labels: string[]) {
+    for (const label of labels) {
+      const r = await call(`/api/w/${s.workspace.id}/dispatch`, { token: s.owner.token, body: { commands: [{ plugin: "graphist", command: "add_node", params: { x: 1, y: 2, label } }] } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+  }
+
+  const versions = (list: SseEvent[]) => list.map((e) => `${e.event}@${"version" in e.data ? e.data.version : "-"}`);
+
+  it("replays exactly what a client missed after reconnecting with Last-Event-ID", async () => {
+    const s = await withGraphist();
+    const path = `/api/w/${s.workspace.id}/events?rooms=graphist:main`;
+    const first = new SseReader(await request(path, s.owner.token));
+    await addNodes(s, "A");
+    const [seen] = await first.take(1);
+    expect(seen!.id).toBe("graphist:main=1");
+    await first.close();
+
+    await addNodes(s, "B", "C", "D");
+    const again = new SseReader(await request(path, s.owner.token, { "last-event-id": first.lastId! }));
+    const live = addNodes(s, "E", "F");
+    const got = await again.take(5);
+    await live;
+    expect(versions(got)).toEqual(["state@2", "state@3", "state@4", "state@5", "state@6"]);
+    expect(got.at(-1)!.id).toBe("graphist:main=6");
+    await addNodes(s, "G");
+    expect(versions(await again.take(1))).toEqual(["state@7"]);
+    await again.close();
+  });
+
+  it("replays from the room itself after the hub was evicted, over ?since= on a WebSocket", async () => {
+    const s = await withGraphist();
+    await addNodes(s, "A", "B", "C");
+    await evictDurableObject(hub(s.workspace.id));
+    const ws = new SocketReader(await request(`/api/w/${s.workspace.id}/ws?rooms=graphist:main&since=graphist:main=1`, s.owner.token, { upgrade: "websocket" }));
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main"] });
+    expect(brief(await ws.next())).toBe("state graphist:main@2");
+    expect(brief(await ws.next())).toBe("state graphist:main@3");
+    await addNodes(s, "D");
+    expect(brief(await ws.next())).toBe("state graphist:main@4");
+    ws.socket.close(1000, "done");
+  });
+
+  it("replays after a follow message that carries since", async () => {
+    const s = await withGraphist();
+    await addNodes(s, "A", "B");
+    const ws = new SocketReader(await request(`/api/w/${s.workspace.id}/ws`, s.owner.token, { upgrade: "websocket" }));
+    expect(await ws.next()).toEqual({ type: "following", rooms: [] });
+    ws.send({ type: "follow", rooms: ["graphist:main"], since: { "graphist:main": 0 } });
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main"] });
+    expect([brief(await ws.next()), brief(await ws.next())]).toEqual(["state graphist:main@1", "state graphist:main@2"]);
+    ws.socket.close(1000, "done");
+  });
+
+  it("answers a cursor the changelog cannot serve with full_state too_old", async () => {
+    const s = await withGraphist();
+    await addNodes(s, "A", "B");
+    const sse = new SseReader(await request(`/api/w/${s.workspace.id}/events?rooms=graphist:main&since=graphist:main=99`, s.owner.token));
+    const [full] = await sse.take(1);
+    expect(full!.event).toBe("full_state");
+    expect(full!.data).toMatchObject({ type: "full_state", room: "graphist:main", version: 2, reason: "too_old" });
+    expect(full!.id).toBe("graphist:main=2");
+    await addNodes(s, "C");
+    expect(versions(await sse.take(1))).toEqual(["state@3"]);
+    await sse.close();
   });
 });
