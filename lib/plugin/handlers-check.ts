@@ -61,7 +61,7 @@ export function checkHandlers(source: string, commandHandlers: Readonly<Record<s
       continue;
     }
     if (!(f instanceof SFunction)) {
-      out.push({ line: 0, col: 0, message: `${handler} (handler of command ${command}) must be a function defined with def, not a ${typeName(f)}` });
+      out.push({ line: 0, col: 0, message: `${handler} (handler of command ${command}) must be a function defined with def, not a value of type ${typeName(f)}` });
       continue;
     }
     const info = f.code.info;
