@@ -128,6 +128,14 @@ describe("evaluate", () => {
     expect(value(src.slice(0, 199))).toBe(100);
   });
 
+  it("turns a stack overflow on absurdly deep data into a budget error", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const r = evaluate("str(state)", { state: deep }, { budget: 1e9 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe("budget");
+  });
+
   it("survives cyclic host data", () => {
     const a: Record<string, unknown> = {};
     a.self = a;
