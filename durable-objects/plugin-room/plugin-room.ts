@@ -6,6 +6,7 @@ import { commitMessage } from "../../lib/history/fast-import";
 import type { ChangesSince, JsonValue, PatchOp, RoomEvent } from "../../lib/protocol/events";
 import { roomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
+import type { WorkspaceHub } from "../workspace-hub/workspace-hub";
 import { checkEffects, checkResult, type Effect } from "./command-result";
 import { runHandler } from "./handler-runtime";
 import type { Budgets } from "../../lib/protocol/plugin";
@@ -356,9 +357,8 @@ export class PluginRoom extends DurableObject<Env> {
   }
 }
 
-async function publishTo(hub: DurableObjectStub, workspace: string, events: RoomEvent[]): Promise<void> {
-  const target = hub as unknown as { publish?: (ws: string, events: RoomEvent[]) => Promise<void> };
-  if (typeof target.publish === "function") await target.publish(workspace, events);
+async function publishTo(hub: DurableObjectStub<WorkspaceHub>, workspace: string, events: RoomEvent[]): Promise<void> {
+  await (hub as unknown as { publish(ws: string, events: RoomEvent[]): Promise<unknown> }).publish(workspace, events);
 }
 
 function applyFileChange(files: Record<string, string>, change: Record<string, string | null>): Record<string, string> {

@@ -49,7 +49,10 @@ export async function dispatchBatch(dc: DispatchContext, batch: Batch): Promise<
   let status = 200;
   const budget = { steps: 0 };
 
-  const runOne = async (req: CommandRequest | SubCommand, depth: number, trailers?: [string, string][]): Promise<{ step: Step; steps: Step[] }> => {
+  const runOne = async (original: CommandRequest | SubCommand, depth: number, trailers?: [string, string][]): Promise<{ step: Step; steps: Step[] }> => {
+    const req = retarget(original);
+    if ("error" in req) return { step: { ok: false, plugin: original.plugin, instance: original.instance ?? "main", command: original.command, version: 0, error: req.error, status: 400 }, steps: [] };
+    if (req.plugin === "pe" && req.command === "animate") return { step: await animate(dc, req), steps: [] };
     const plugin = req.plugin;
     const instance = req.instance ?? "main";
     const base = { plugin, instance, command: req.command };
@@ -100,4 +103,27 @@ export async function dispatchBatch(dc: DispatchContext, batch: Batch): Promise<
     }
   }
   return { results, batch_id, changeset, commands_executed: executed, versions, rendering, status };
+}
+
+/**
+ * The framework plugin `pe` names meta-commands as `pe.<command>` with the target in
+ * `params.plugin` (and `params.instance`); they run in the target's room like any meta-command.
+ */
+function retarget(req: CommandRequest | SubCommand): (CommandRequest | SubCommand) | { error: { code: string; message: string } } {
+  if (req.plugin !== "pe" || !META_COMMANDS.has(req.command)) return req;
+  const { plugin, instance, ...params } = req.params ?? {};
+  if (typeof plugin !== "string") return { error: { code: "invalid_params", message: `pe.${req.command} needs params.plugin, the plugin to change` } };
+  return { ...req, plugin, instance: typeof instance === "string" ? instance : req.instance, params };
+}
+
+/** `pe.animate`: no state change; broadcasts an emphasis animation for an element id. */
+async function animate(dc: DispatchContext, req: CommandRequest | SubCommand): Promise<Step> {
+  const p = req.params ?? {};
+  const base = { plugin: "pe", instance: "main", command: "animate", version: 0 };
+  if (typeof p.target !== "string" || !p.target) return { ok: false, ...base, error: { code: "invalid_params", message: "pe.animate needs params.target, an element id" }, status: 400 };
+  const room = typeof p.room === "string" ? p.room : "pe:main";
+  const event = { type: "animate" as const, room, target: p.target, animation: p.animation ?? { emphasis: "pulse" } };
+  const hub = dc.env.WORKSPACE_HUB.get(dc.env.WORKSPACE_HUB.idFromName(dc.access.id)) as unknown as { publish(ws: string, events: unknown[]): Promise<unknown> };
+  await hub.publish(dc.access.id, [event]);
+  return { ok: true, ...base, dispatch_id: 0, result: { broadcast: event }, patch: [] };
 }
