@@ -49,7 +49,7 @@ export function evaluate(expr: Expression | string, scope: Scope, options: EvalO
   const meter = options.meter ?? { used: 0 };
   const ev = new Evaluator(expression.source, scope, budget, meter);
   try {
-    return { ok: true, value: ev.eval(expression.ast) };
+    return { ok: true, value: ev.run(expression.ast) };
   } catch (error) {
     if (error instanceof ExpressionError) return { ok: false, error };
     if (error instanceof RangeError) return { ok: false, error: budgetError(expression.source, expression.ast.loc, budget) };
@@ -75,37 +75,37 @@ class Evaluator {
     throw typeError(this.source, loc, message);
   }
 
-  eval(node: Node): JsonValue {
+  run(node: Node): JsonValue {
     this.#at = node.loc;
     this.charge(1);
     switch (node.kind) {
       case "literal":
         return node.value;
       case "array":
-        return node.items.map((n) => this.eval(n));
+        return node.items.map((n) => this.run(n));
       case "root":
         return Object.hasOwn(this.scope, node.name) ? asJson(this.scope[node.name]) : null;
       case "member":
-        return getOwn(this.eval(node.object), node.name);
+        return getOwn(this.run(node.object), node.name);
       case "index": {
-        const object = this.eval(node.object);
-        const key = this.eval(node.index);
+        const object = this.run(node.object);
+        const key = this.run(node.index);
         if (typeof key !== "number" && typeof key !== "string") this.#fail(node.index.loc, `an index must be a number or string, got ${typeName(key)}`);
         return getOwn(object, key);
       }
       case "unary": {
-        const v = this.eval(node.operand);
+        const v = this.run(node.operand);
         if (node.op === "not") return !truthy(v);
         if (typeof v !== "number") this.#fail(node.loc, `cannot negate ${typeName(v)}`);
         return -v;
       }
       case "logical": {
-        const left = truthy(this.eval(node.left));
-        if (node.op === "and") return left ? truthy(this.eval(node.right)) : false;
-        return left ? true : truthy(this.eval(node.right));
+        const left = truthy(this.run(node.left));
+        if (node.op === "and") return left ? truthy(this.run(node.right)) : false;
+        return left ? true : truthy(this.run(node.right));
       }
       case "binary":
-        return this.#binary(node.op, this.eval(node.left), this.eval(node.right), node.loc);
+        return this.#binary(node.op, this.run(node.left), this.run(node.right), node.loc);
       case "call":
         return this.#call(node.name, node.args, node.loc);
     }
@@ -157,15 +157,15 @@ class Evaluator {
   #call(name: string, args: Node[], loc: Loc): JsonValue {
     const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!spec) return this.#fail(loc, `unknown function "${name}()"`);
-    if (name === "if") return truthy(this.eval(args[0]!)) ? this.eval(args[1]!) : this.eval(args[2]!);
+    if (name === "if") return truthy(this.run(args[0]!)) ? this.run(args[1]!) : this.run(args[2]!);
     if (name === "default" || name === "coalesce") {
       for (const arg of args) {
-        const v = this.eval(arg);
+        const v = this.run(arg);
         if (v !== null) return v;
       }
       return null;
     }
-    const values = args.map((a) => this.eval(a));
+    const values = args.map((a) => this.run(a));
     this.#at = loc;
     const cx: CallContext = { charge: this.charge, fail: (message) => this.#fail(loc, message) };
     const out = spec.call ? spec.call(values, cx) : null;
