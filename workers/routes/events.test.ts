@@ -7,7 +7,7 @@ import type { RoomEvent } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { resolveCaller } from "../middleware/auth";
 import { onError } from "../middleware/errors";
-import { call, seedWorkspace, type Seeded } from "../test/fixtures";
+import { addPerson, call, login, seedWorkspace, type Seeded } from "../test/fixtures";
 import { events } from "./events";
 
 // The route module mounted as the lead mounts it (`/api/w/:ws`), behind the real caller resolution
@@ -16,6 +16,7 @@ const app = new Hono<AppEnv>()
   .use(async (c, next) => {
     c.set("requestId", "test");
     await next();
+    c.header("X-Request-Id", "test");
   })
   .use(resolveCaller)
   .route("/api/w/:ws", events);
@@ -269,6 +270,27 @@ describe("stream access and validation", () => {
       expect(await foreign.json()).toMatchObject({ error: { code: "not_found" } });
       expect((await request(`/api/w/${mine.workspace.id}/${path}?rooms=graphist:main`, undefined, headers)).status).toBe(401);
     }
+  });
+
+  it("lets a viewer listen", async () => {
+    const { workspace } = await seedWorkspace();
+    const viewer = await addPerson(workspace.id, "viewer");
+    const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main`, viewer.token));
+    await publish(workspace.id, state("graphist:main", 1));
+    expect(brief((await sse.take(1))[0]!)).toBe("state graphist:main@1");
+    await sse.close();
+  });
+
+  it("refuses a session-cookie WebSocket from another origin", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const cookie = await login(owner.email, owner.password);
+    const path = `/api/w/${workspace.id}/ws?rooms=graphist:main`;
+    const foreign = await request(path, undefined, { cookie, upgrade: "websocket", origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: { code: "forbidden" } });
+    const ws = new SocketReader(await request(path, undefined, { cookie, upgrade: "websocket", origin: "http://frameos.test" }));
+    expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main"] });
+    ws.socket.close(1000, "done");
   });
 
   it("answers 400 in the error shape for invalid rooms and cursors", async () => {

@@ -4,6 +4,7 @@ import { HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList } from "../../
 import type { AppEnv } from "../context";
 import { requireWorkspace } from "../middleware/auth";
 import { AppError, forbidden, invalid, notFound } from "../middleware/errors";
+import { doc } from "../openapi";
 
 type Kind = "events" | "ws";
 
@@ -29,8 +30,8 @@ type Kind = "events" | "ws";
  * anything else is a 400. A session-cookie caller must come from this origin.
  */
 export const events = new Hono<AppEnv>()
-  .get("/events", (c) => forward(c, "events"))
-  .get("/ws", (c) => {
+  .get("/events", doc({ summary: "Server-Sent Events of the followed rooms, with Last-Event-ID resume (text/event-stream)", tags: ["realtime"] }), (c) => forward(c, "events"))
+  .get("/ws", doc({ summary: "WebSocket carrying the followed rooms' events; follow/unfollow messages", tags: ["realtime"], status: 101 }), (c) => {
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new AppError(426, "upgrade_required", "this endpoint speaks WebSocket; send Upgrade: websocket");
     }
