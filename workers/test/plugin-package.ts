@@ -80,7 +80,7 @@ def big(state, params, ctx):
     return {"state": s}
 
 def later(state, params, ctx):
-    return {"effects": [{"type": "schedule", "delay_ms": 0, "key": "tick", "then": {"command": "inc", "params": {"by": 5}}}]}
+    return {"effects": [{"type": "schedule", "delay_ms": 0, "key": "tick", "then": {"command": "record", "params": {"tag": "later"}}}]}
 
 def fetch_it(state, params, ctx):
     return {"effects": [{"type": "http.fetch", "url": "https://example.com/x", "then": {"command": "record", "params": {}}}]}
