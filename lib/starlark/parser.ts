@@ -13,12 +13,17 @@ const PREC: Record<string, number> = {
 const NOT_PREC = 2;
 const MAX_PREC = 10;
 const ASSIGN_OPS = new Set(["=", "+=", "-=", "*=", "/=", "//=", "%=", "&=", "|=", "^=", "<<=", ">>="]);
-const MAX_NESTING = 400;
+const MAX_NESTING = 100;
 
 /** Parses a byte-string source into a syntax tree. Throws a syntax StarlarkError. */
 export function parse(src: string, file: string): File {
   const toks = tokenize(src, file);
-  return new Parser(toks, file).parseFile();
+  try {
+    return new Parser(toks, file).parseFile();
+  } catch (e) {
+    if (e instanceof RangeError) throw syntaxError("expression nesting too deep", { file, line: 1, col: 1 });
+    throw e;
+  }
 }
 
 class Parser {

@@ -329,10 +329,12 @@ export function resolve(
     let sawStar = false;
     let sawOptional = false;
     let kwonly = 0;
+    const seenNames = new Set<string>();
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       const nm = p.name;
-      if (nm !== null && block.has(nm)) err(`duplicate parameter: ${nm}`, p);
+      if (nm !== null && seenNames.has(nm)) err(`duplicate parameter: ${nm}`, p);
+      if (nm !== null) seenNames.add(nm);
       if (p.t === "starstar") {
         if (i !== params.length - 1) err("** parameter must be last", p);
         info.hasKwargs = true;
