@@ -242,8 +242,10 @@ function describeError(unit: OutputUnit): { extra: string[]; message: string } {
   if (unit.keyword === "false") return { extra: [], message: "unknown property (not allowed by the schema)" };
   if (unit.keyword === "required" && (m = e.match(/required property "(.*)"/))) return { extra: [m[1]!], message: "required" };
   if (unit.keyword === "type" && (m = e.match(/Instance type "(.*)" is invalid\. Expected (.*)\.$/))) {
-    return { extra: [], message: `expected ${m[2]!.replaceAll('"', "")}, got ${m[1]}` };
+    return { extra: [], message: `expected ${m[2]!.replaceAll('"', "").split(", ").join(" or ")}, got ${m[1]}` };
   }
+  if (unit.keyword === "maximum" && (m = e.match(/^(.*) is greater than (.*)\.$/))) return { extra: [], message: `must be at most ${m[2]} (got ${m[1]})` };
+  if (unit.keyword === "minimum" && (m = e.match(/^(.*) is less than (.*)\.$/))) return { extra: [], message: `must be at least ${m[2]} (got ${m[1]})` };
   if (unit.keyword === "enum" && (m = e.match(/any of (.*)\.$/))) return { extra: [], message: `expected one of ${m[1]}` };
   return { extra: [], message: e.replace(/\.$/, "") };
 }

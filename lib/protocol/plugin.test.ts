@@ -108,6 +108,15 @@ describe("PluginManifestSchema", () => {
     expect(p.map((x) => x.path).sort()).toEqual(["dependencies.0", "dependencies.2", "surfaces.0.path", "surfaces.1.name", "surfaces.1.soft_budget_bytes", "surfaces.2.lang"]);
   });
 
+  it("checks that a surface's path exists in a closed state schema", () => {
+    const closed = { type: "object", properties: { view: { type: "object", properties: { items: { type: "array" } }, additionalProperties: false } }, additionalProperties: false };
+    const surface = (path: string) => ({ ...base(), state: { schema: closed }, surfaces: [{ name: "s", lang: "jq", description: "d", path }] });
+    expect(problems(surface("view.items"))).toEqual([]);
+    expect(problems(surface("view.itemz"))).toEqual([{ path: "surfaces.0.path", message: 'the state schema has no property "itemz" on the way to view.itemz' }]);
+    expect(problems(surface("nope"))).toHaveLength(1);
+    expect(problems({ ...surface("anything"), state: { schema: { type: "object" } } })).toEqual([]);
+  });
+
   it("rejects unknown manifest fields and bad instance policies", () => {
     const r = PluginManifestSchema.safeParse({ ...base(), instances: "many", colour: 1 });
     expect(r.success).toBe(false);

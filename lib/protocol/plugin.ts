@@ -126,8 +126,28 @@ function checkManifest(m: unknown, ctx: z.core.$RefinementCtx): void {
   }
   const surfaces = Array.isArray(m.surfaces) ? m.surfaces : [];
   surfaces.forEach((s, i) => {
-    if (isPlainObject(s) && surfaces.findIndex((o) => isPlainObject(o) && o.name === s.name) !== i) issue(["surfaces", i, "name"], `surface "${String(s.name)}" is declared twice`);
+    if (!isPlainObject(s)) return;
+    if (surfaces.findIndex((o) => isPlainObject(o) && o.name === s.name) !== i) issue(["surfaces", i, "name"], `surface "${String(s.name)}" is declared twice`);
+    const missing = typeof s.path === "string" ? missingStatePath(state.schema, s.path) : null;
+    if (missing !== null) issue(["surfaces", i, "path"], `the state schema has no property "${missing}" on the way to ${s.path}`);
   });
+}
+
+/** The first segment of a dotted state path that a closed schema (additionalProperties false) does not declare. */
+function missingStatePath(schema: unknown, path: string): string | null {
+  let at = schema;
+  for (const segment of path.split(".")) {
+    if (!isPlainObject(at)) return null;
+    if (isPlainObject(at.items) && /^\d+$/.test(segment)) {
+      at = at.items;
+      continue;
+    }
+    const props = isPlainObject(at.properties) ? at.properties : {};
+    if (Object.hasOwn(props, segment)) at = props[segment];
+    else if (at.additionalProperties === false) return segment;
+    else return null;
+  }
+  return null;
 }
 
 export const PluginManifestSchema = z
