@@ -171,6 +171,23 @@ describe("Graphist handlers", () => {
     ok(dispatch("layout_circle", {}));
   });
 
+  it("keeps unicode labels intact through Starlark", () => {
+    const label = "Zoë → 🌍 \"q\"";
+    const id = (ok(dispatch("add_node", { x: 5, y: 5, label })).result as { id: string }).id;
+    expect(state.nodes.find((n) => n.id === id)!.label).toBe(label);
+    expect(state.scene.elements[1]!.children.find((c) => c.id === `label-${id}`)).toMatchObject({ text: label });
+  });
+
+  it("turns hostile input into clean failures", () => {
+    const bad = (h: string, st: unknown, params: Record<string, JsonValue>) => runHandler(globals, h, { state: st as JsonValue, params, ctx: {} }, plugin.budgets);
+    expect(bad("add_node", { ...state, nodes: "oops" }, { x: 1, y: 1 })).toMatchObject({ ok: false, code: "runtime_error" });
+    expect(bad("connect", { ...state, edges: null }, { from: "n6", to: "n99" })).toMatchObject({ ok: false, code: "failed", message: "node n99 does not exist" });
+    expect(bad("layout_circle", state, { r: "big" })).toMatchObject({ ok: false, code: "runtime_error" });
+    // A handler fed params that skipped validation may return a state the schema rejects; the room checks it.
+    const r = bad("add_node", state, { x: "left", y: 1 });
+    expect(r.ok && validateState(r.result.state)).toEqual([{ path: `nodes.${state.nodes.length}.x`, message: "expected number, got string" }]);
+  });
+
   it("stops a handler that runs out of budget", () => {
     const r = runHandler(globals, "layout_circle", { state: state as unknown as JsonValue, params: {}, ctx: {} }, { ...plugin.budgets, steps: 5 });
     expect(r).toMatchObject({ ok: false, code: "budget_exceeded" });
