@@ -3,8 +3,11 @@ import type { Frame } from "./frames";
 import { Subscriber } from "./subscriber";
 
 const encoder = new TextEncoder();
-/** A client this many frames behind is cut off; it reconnects with Last-Event-ID and resumes. */
-const MAX_QUEUED_FRAMES = 1024;
+/**
+ * A client with this many bytes written but not yet read is cut off; it reconnects with
+ * Last-Event-ID and resumes exactly. A full changelog replay of small patches stays well below.
+ */
+export const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 /** EventSource reconnect delay the stream asks for, in milliseconds. */
 const RETRY_MS = 2000;
 
@@ -20,7 +23,7 @@ export class SseSubscriber extends Subscriber {
 
   constructor(onClose: (sub: SseSubscriber) => void) {
     super();
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, { highWaterMark: 0, size: (chunk) => chunk.byteLength });
     this.readable = readable;
     this.#writer = writable.getWriter();
     this.#onClose = onClose;
@@ -65,7 +68,7 @@ export class SseSubscriber extends Subscriber {
   #push(bytes: Uint8Array): void {
     if (this.#closed) return;
     const room = this.#writer.desiredSize;
-    if (room === null || room < -MAX_QUEUED_FRAMES) {
+    if (room === null || room < -MAX_QUEUED_BYTES) {
       this.close();
       return;
     }

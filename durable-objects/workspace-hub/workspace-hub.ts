@@ -114,22 +114,17 @@ export class WorkspaceHub extends DurableObject<Env> {
     const parsed = parseClientMessage(message);
     if (!parsed.ok) return sub.control({ type: "rejected", code: "invalid_request", message: parsed.message });
     const msg = parsed.value;
+    let behind = new Map<RoomName, number>();
     if (msg.type === "unfollow") {
       for (const room of msg.rooms) this.#unfollow(sub, room);
     } else {
-      const after = new Set([...sub.versions.keys(), ...msg.rooms]);
-      if (after.size > MAX_ROOMS) {
-        return sub.control({ type: "rejected", code: "too_many_rooms", message: `at most ${MAX_ROOMS} rooms per stream` });
-      }
-      if (!fitsAttachment(sub, msg.rooms, msg.since)) {
-        return sub.control({ type: "rejected", code: "too_many_rooms", message: "the follow set is too large for one socket" });
-      }
-      const behind = this.#follow(sub, msg.rooms, msg.since);
-      sub.control({ type: "following", rooms: [...sub.versions.keys()] });
-      for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+      const refusal = followRefusal(sub, msg.rooms, msg.since);
+      if (refusal) return sub.control({ type: "rejected", code: "too_many_rooms", message: refusal });
+      behind = this.#follow(sub, msg.rooms, msg.since);
     }
-    if (msg.type === "unfollow") sub.control({ type: "following", rooms: [...sub.versions.keys()] });
     sub.persist();
+    sub.control({ type: "following", rooms: [...sub.versions.keys()] });
+    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
   }
 
   override webSocketClose(socket: WebSocket, code: number, reason: string): void {
@@ -200,7 +195,8 @@ export class WorkspaceHub extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const sub = new SocketSubscriber(server, workspace);
-    if (!fitsAttachment(sub, rooms, since)) return fail(400, "too_many_rooms", "the follow set is too large for one socket");
+    const refusal = followRefusal(sub, rooms, since);
+    if (refusal) return fail(400, "too_many_rooms", refusal);
     this.ctx.acceptWebSocket(server);
     this.#sockets.set(server, sub);
     const behind = this.#follow(sub, rooms, since);
@@ -287,9 +283,11 @@ function fail(status: number, code: string, message: string): Response {
   return Response.json(errorBody(code, message), { status });
 }
 
-/** Whether a socket's attachment still fits after following `rooms` (with `since` versions). */
-function fitsAttachment(sub: SocketSubscriber, rooms: readonly RoomName[], since: Cursor): boolean {
+/** Why a socket may not add `rooms` (more than 50, or an attachment too large), else undefined. */
+function followRefusal(sub: SocketSubscriber, rooms: readonly RoomName[], since: Cursor): string | undefined {
   const next = sub.attachment();
   for (const room of rooms) next.rooms[room] = since.get(room) ?? next.rooms[room] ?? null;
-  return JSON.stringify(next).length <= ATTACHMENT_BUDGET;
+  if (Object.keys(next.rooms).length > MAX_ROOMS) return `at most ${MAX_ROOMS} rooms per stream`;
+  if (JSON.stringify(next).length > ATTACHMENT_BUDGET) return "the follow set is too large for one socket";
+  return undefined;
 }

@@ -175,6 +175,27 @@ describe("GET /api/w/:ws/events (SSE)", () => {
     await sse.close();
   });
 
+  it("queues for a client that reads late and cuts off one that stops reading", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const path = `/api/w/${workspace.id}/events?rooms=graphist:main`;
+    const late = new SseReader(await request(path, owner.token));
+    await publish(workspace.id, ...Array.from({ length: 2000 }, (_, i) => state("graphist:main", i + 1)));
+    const got = await late.take(2000);
+    expect(got.map((e) => e.data.room === "graphist:main" && "version" in e.data && e.data.version)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+    await late.close();
+
+    const stalled = new SseReader(await request(path, owner.token));
+    const big = (v: number): RoomEvent => ({ ...state("graphist:main", v), patch: [{ op: "replace", path: "/blob", value: "x".repeat(256 * 1024) }] } as RoomEvent);
+    await publish(workspace.id, ...Array.from({ length: 20 }, (_, i) => big(3000 + i)));
+    await within(
+      (async () => {
+        while ((await hub(workspace.id).connectedClients()).sse > 0) await new Promise((r) => setTimeout(r, 20));
+      })(),
+      "the hub to cut off the stalled stream",
+    );
+    await stalled.close().catch(() => undefined);
+  });
+
   it("forgets a client that disconnects", async () => {
     const { workspace, owner } = await seedWorkspace();
     const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main`, owner.token));
