@@ -6,6 +6,7 @@ import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
 import { auth } from "./routes/auth";
 import { dispatchApi } from "./routes/dispatch";
+import { events } from "./routes/events";
 import { pluginsApi } from "./routes/plugins";
 import { roomsApi } from "./routes/rooms";
 import { settingsApi } from "./routes/settings";
@@ -19,7 +20,8 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws/plugins", pluginsApi)
   .route("/api/w/:ws/p/:plugin", roomsApi)
   .route("/api/w/:ws/dispatch", dispatchApi)
-  .route("/api/w/:ws/settings", settingsApi);
+  .route("/api/w/:ws/settings", settingsApi)
+  .route("/api/w/:ws", events);
 
 /** The whole HTTP app: request id, body limit, caller resolution, routes, one error handler. */
 export const app = new Hono<AppEnv>()

@@ -36,7 +36,7 @@ export function commitChunk(record: ExportRecord, branch = "main"): string {
     data(record.message),
     `deleteall\n`,
   ];
-  const tree = { ...record.files, "state.json": `${JSON.stringify(record.state, null, 2)}\n` };
+  const tree: Record<string, string> = { ...record.files, "state.json": `${JSON.stringify(record.state, null, 2)}\n` };
   for (const path of Object.keys(tree).sort()) lines.push(`M 100644 inline ${path}\n`, data(tree[path]!));
   lines.push("\n");
   return lines.join("");
