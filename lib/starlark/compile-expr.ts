@@ -1,13 +1,12 @@
 // Expression compiler: AST → JS closures over a Frame.
 import type { Binding, Expr, FnInfo, Param } from "./ast.ts";
-import { getAttr, getMethod } from "./attrs.ts";
-import { callBuiltin, callValue } from "./call.ts";
-import type { Kwargs } from "./call.ts";
+import { getAttr } from "./attrs.ts";
+import { compileCall, compileFunctionValue } from "./compile-call.ts";
+import { compileTarget } from "./compile-target.ts";
 import type { Pos } from "./errors.ts";
 import { runtimeError, StarlarkError, toStarlarkError } from "./errors.ts";
 import type { Frame } from "./frame.ts";
 import type { FnCode } from "./values/function.ts";
-import { SFunction } from "./values/function.ts";
 import { dictSet } from "./values/hashtable.ts";
 import { forEach } from "./values/iter.ts";
 import { keyOf, truth, typeName } from "./values/ops-core.ts";
@@ -301,122 +300,6 @@ function compileBinary(ctx: Ctx, x: Expr & { t: "binary" }): E {
   return (fr) => slow(fr, a(fr), b(fr));
 }
 
-interface CompiledArgs {
-  pos: E[];
-  star: E | null;
-  kw: [string, E][];
-  starstar: E | null;
-}
-
-function evalArgs(fr: Frame, ca: CompiledArgs, pos: Pos): [Value[], Kwargs] {
-  let args: Value[] = new Array(ca.pos.length);
-  for (let i = 0; i < ca.pos.length; i++) args[i] = ca.pos[i]!(fr);
-  let kwargs: Kwargs = null;
-  if (ca.star) {
-    const v = ca.star(fr);
-    const extra: Value[] = [];
-    if (typeof v === "string" || !forEach(fr.th, v, (x) => void extra.push(x))) {
-      at(runtimeError(`argument after * must be iterable, not ${typeName(v)}`), pos);
-    }
-    args = args.concat(extra);
-  }
-  if (ca.kw.length > 0) {
-    kwargs = [];
-    for (const [k, e] of ca.kw) kwargs.push([k, e(fr)]);
-  }
-  if (ca.starstar) {
-    const v = ca.starstar(fr);
-    if (!(v instanceof SDict)) return at(runtimeError(`argument after ** must be a mapping, not ${typeName(v)}`), pos);
-    kwargs ??= [];
-    for (const e of v.m.values()) {
-      if (typeof e.k !== "string") return at(runtimeError(`keywords must be strings, not ${typeName(e.k)}`), pos);
-      kwargs.push([e.k, e.v]);
-    }
-  }
-  return [args, kwargs];
-}
-
-function compileCall(ctx: Ctx, x: Expr & { t: "call" }): E {
-  const pos = P(ctx, x);
-  const ca: CompiledArgs = { pos: [], star: null, kw: [], starstar: null };
-  for (const a of x.args) {
-    const e = compileExpr(ctx, a.x);
-    if (a.t === "pos") ca.pos.push(e);
-    else if (a.t === "kw") ca.kw.push([a.name, e]);
-    else if (a.t === "star") ca.star = e;
-    else ca.starstar = e;
-  }
-  const simple = ca.star === null && ca.kw.length === 0 && ca.starstar === null;
-  const posArgs = ca.pos;
-  const n = posArgs.length;
-  const getArgs = simple
-    ? (fr: Frame): [Value[], Kwargs] => {
-        const args: Value[] = new Array(n);
-        for (let i = 0; i < n; i++) args[i] = posArgs[i]!(fr);
-        return [args, null];
-      }
-    : (fr: Frame): [Value[], Kwargs] => evalArgs(fr, ca, pos);
-  if (x.fn.t === "dot") {
-    // method call: avoid allocating a bound method
-    const recvE = compileExpr(ctx, x.fn.x);
-    const name = x.fn.name;
-    const dotPos = P(ctx, x.fn);
-    return (fr) => {
-      const recv = recvE(fr);
-      const m = getMethod(recv, name);
-      let f: Value;
-      if (m === undefined) {
-        try {
-          f = getAttr(fr.th, recv, name);
-        } catch (err) {
-          return at(err, dotPos);
-        }
-      }
-      const [args, kwargs] = getArgs(fr);
-      try {
-        if (m !== undefined) {
-          try {
-            return m.fn(fr.th, args, kwargs, recv);
-          } catch (err) {
-            const e = toStarlarkError(err);
-            if (!e.bare && e.cur === null && e.stack_.length === 0 && e.code === "runtime") {
-              e.message = `${name}: ${e.message}`;
-              e.bare = true;
-            }
-            throw e;
-          }
-        }
-        return callValue(fr.th, f!, args, kwargs);
-      } catch (err) {
-        return at(err, pos);
-      }
-    };
-  }
-  const fnE = compileExpr(ctx, x.fn);
-  return (fr) => {
-    const f = fnE(fr);
-    const [args, kwargs] = getArgs(fr);
-    try {
-      return callValue(fr.th, f, args, kwargs);
-    } catch (err) {
-      return at(err, pos);
-    }
-  };
-}
-
-/** Compiles a def/lambda into an expression that creates the function value. */
-export function compileFunctionValue(ctx: Ctx, name: string, info: FnInfo, params: Param[], body: Expr | null, stmts: unknown, pos: Pos): E {
-  const code = ctx.compileFn(ctx, name, info, params, body, stmts, pos);
-  const dflts: (E | null)[] = [];
-  for (const p of params) if (p.t === "plain") dflts.push(p.dflt ? compileExpr(ctx, p.dflt) : null);
-  const free = info.freevars.map((b) => ({ isFree: b.scope === "free", index: "index" in b ? b.index : 0 }));
-  return (fr) => {
-    const defaults = dflts.map((d) => (d ? d(fr) : undefined));
-    const cells: Cell[] = free.map((b) => (b.isFree ? fr.fn!.freevars[b.index]! : (fr.locals[b.index] as Cell)));
-    return new SFunction(code, defaults, cells, fr.env);
-  };
-}
-
 function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
   const body = compileExpr(ctx, x.body);
   const value = x.value ? compileExpr(ctx, x.value) : null;
@@ -496,87 +379,4 @@ function compileComprehension(ctx: Ctx, x: Expr & { t: "comp" }): E {
   };
 }
 
-/** Unpacks v into n values for tuple/list assignment. */
-export function unpack(fr: Frame, v: Value, n: number): Value[] {
-  let items: Value[];
-  if (v instanceof SList || v instanceof STuple) items = v.a;
-  else {
-    items = [];
-    if (typeof v === "string" || !forEach(fr.th, v, (x) => void items.push(x))) {
-      throw runtimeError(`got ${typeName(v)} in sequence assignment`);
-    }
-  }
-  if (items.length < n) throw runtimeError(`too few values to unpack (got ${items.length}, want ${n})`);
-  if (items.length > n) throw runtimeError(`too many values to unpack (got ${items.length}, want ${n})`);
-  return items;
-}
-
-/** Compiles an assignment target. */
-export function compileTarget(ctx: Ctx, x: Expr): Assign {
-  switch (x.t) {
-    case "ident": {
-      const b = x.b!;
-      const i = "index" in b ? b.index : -1;
-      if (b.scope === "local") return (fr, v) => void (fr.locals[i] = v);
-      if (b.scope === "cell") return (fr, v) => void ((fr.locals[i] as Cell).v = v);
-      if (b.scope === "free") return (fr, v) => void (fr.fn!.freevars[i]!.v = v);
-      if (b.scope === "global") return (fr, v) => void (fr.globals[i] = v);
-      return () => {
-        throw runtimeError(`cannot assign to ${x.name}`);
-      };
-    }
-    case "paren":
-      return compileTarget(ctx, x.x);
-    case "tuple":
-    case "list": {
-      const subs = x.items.map((e) => compileTarget(ctx, e));
-      const n = subs.length;
-      return (fr, v) => {
-        const items = unpack(fr, v, n);
-        for (let i = 0; i < n; i++) subs[i]!(fr, items[i]!);
-      };
-    }
-    case "index": {
-      const a = compileExpr(ctx, x.x);
-      const b = compileExpr(ctx, x.y);
-      const pos = P(ctx, x);
-      return (fr, v) => {
-        const obj = a(fr);
-        const k = b(fr);
-        try {
-          setIndexV(fr, obj, k, v);
-        } catch (err) {
-          at(err, pos);
-        }
-      };
-    }
-    case "dot": {
-      const a = compileExpr(ctx, x.x);
-      const name = x.name;
-      const pos = P(ctx, x);
-      return (fr, v) => {
-        const obj = a(fr);
-        try {
-          setAttrV(obj, name, v);
-        } catch (err) {
-          at(err, pos);
-        }
-      };
-    }
-    default:
-      return () => {
-        throw runtimeError("invalid assignment target");
-      };
-  }
-}
-
-// late-bound to avoid an import cycle with ops
-import { setIndex } from "./values/ops.ts";
-import { setAttr } from "./attrs.ts";
-function setIndexV(fr: Frame, obj: Value, k: Value, v: Value): void {
-  setIndex(fr.th, obj, k, v);
-}
-function setAttrV(obj: Value, name: string, v: Value): void {
-  setAttr(obj, name, v);
-}
-export { callBuiltin };
+export { compileFunctionValue, compileTarget };
