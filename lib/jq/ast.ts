@@ -26,7 +26,8 @@ export interface FuncDef {
   span: Span;
 }
 
-export type Node = { span: Span } & (
+/** `simple` caches whether the node always yields exactly one value (evaluated without generators). */
+export type Node = { span: Span; simple?: boolean } & (
   | { kind: "identity" }
   | { kind: "recurse" }
   | { kind: "literal"; value: unknown }
@@ -48,7 +49,8 @@ export type Node = { span: Span } & (
   | { kind: "reduce"; source: Node; patterns: Pattern[]; init: Node; update: Node }
   | { kind: "foreach"; source: Node; patterns: Pattern[]; init: Node; update: Node; extract?: Node }
   | { kind: "def"; def: FuncDef; rest: Node }
-  | { kind: "call"; name: string; args: Node[] }
+  /** `global` is set by the checker when no user definition or parameter shadows the name. */
+  | { kind: "call"; name: string; args: Node[]; global?: boolean }
   | { kind: "var"; name: string }
   | { kind: "array"; body?: Node }
   | { kind: "object"; entries: ObjectEntry[] }

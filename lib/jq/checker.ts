@@ -113,6 +113,7 @@ export function check(root: Node, lib: Library): JqError[] {
       }
       case "call":
         if (!hasFunc(`${n.name}/${n.args.length}`, s)) fail(`${n.name}/${n.args.length} is not defined`, n);
+        else if (!s.funcs.has(`${n.name}/${n.args.length}`)) n.global = true;
         for (const a of n.args) walk(a, s);
         return;
       case "var":

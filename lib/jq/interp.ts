@@ -5,7 +5,8 @@ import { binop, negate } from "./ops";
 import { delPaths, getPath, indexValue, keysOf, setPath } from "./paths";
 import type { Path } from "./paths";
 import { applyFormat } from "./builtins/formats";
-import { dumpTrunc, describe, isObject, newObject, truthy } from "./values";
+import { fastUpdate, NO_FAST } from "./reduce-fast";
+import { copyObject, dumpTrunc, describe, isObject, newObject, truthy } from "./values";
 import type { Value } from "./values";
 
 /** A value paired with its path from the root (null when the value is not a path expression). */
@@ -22,6 +23,8 @@ export type Frame =
 /** A native builtin: value mode and optional path mode. */
 export interface Native {
   eval(it: Interp, args: Node[], input: Value, env: Env): Iterable<Value>;
+  /** Present when the builtin yields exactly one value per argument combination. */
+  one?(input: Value, ...args: Value[]): Value;
   paths?(it: Interp, args: Node[], input: Value, path: Path | null, env: Env): Iterable<PV>;
 }
 
@@ -45,6 +48,63 @@ function invalidPathIndex(t: Value, k: Value): JqError {
 /** The tree-walking evaluator: `eval` yields values, `paths` yields values with their paths. */
 export class Interp {
   constructor(readonly meter: Meter, readonly lib: Library) {}
+
+  /** Whether `n` always yields exactly one value, so {@link simple} can evaluate it without generators. */
+  isSimple(n: Node): boolean {
+    if (n.simple !== undefined) return n.simple;
+    let r: boolean;
+    switch (n.kind) {
+      case "identity": case "literal": case "var": case "loc": case "format": case "array":
+        r = true;
+        break;
+      case "index": r = this.isSimple(n.target) && this.isSimple(n.index); break;
+      case "neg": r = this.isSimple(n.operand); break;
+      case "binop": case "and": case "or": case "pipe": r = this.isSimple(n.left) && this.isSimple(n.right); break;
+      case "object": r = n.entries.every((e) => this.isSimple(e.key) && this.isSimple(e.value)); break;
+      case "str": r = n.parts.every((p) => typeof p === "string" || this.isSimple(p)); break;
+      case "if": r = this.isSimple(n.cond) && this.isSimple(n.then) && (!n.else || this.isSimple(n.else)); break;
+      case "call": {
+        const key = `${n.name}/${n.args.length}`;
+        r = n.global === true && !this.lib.prelude.has(key) && this.lib.natives.get(key)?.one !== undefined && n.args.every((a) => this.isSimple(a));
+        break;
+      }
+      default: r = false;
+    }
+    n.simple = r;
+    return r;
+  }
+
+  /** Evaluates a node for which {@link isSimple} holds. */
+  simple(n: Node, input: Value, env: Env): Value {
+    this.meter.tick();
+    switch (n.kind) {
+      case "identity": return input;
+      case "literal": return n.value as Value;
+      case "var": return this.lookupVar(n.name, env);
+      case "index": return indexValue(this.simple(n.target, input, env), this.simple(n.index, input, env));
+      case "neg": return negate(this.simple(n.operand, input, env));
+      case "binop": {
+        const r = this.simple(n.right, input, env);
+        return binop(n.op, this.simple(n.left, input, env), r);
+      }
+      case "and": return truthy(this.simple(n.left, input, env)) && truthy(this.simple(n.right, input, env));
+      case "or": return truthy(this.simple(n.left, input, env)) || truthy(this.simple(n.right, input, env));
+      case "pipe": return this.simple(n.right, this.simple(n.left, input, env), env);
+      case "if":
+        if (truthy(this.simple(n.cond, input, env))) return this.simple(n.then, input, env);
+        return n.else ? this.simple(n.else, input, env) : input;
+      case "call": {
+        const f = this.lib.natives.get(`${n.name}/${n.args.length}`)!.one!;
+        if (n.args.length === 0) return f(input);
+        return f(input, ...n.args.map((a) => this.simple(a, input, env)));
+      }
+      default: {
+        let out: Value = null;
+        for (const v of this.eval(n, input, env)) out = v;
+        return out;
+      }
+    }
+  }
 
   *eval(n: Node, input: Value, env: Env): Generator<Value, void, undefined> {
     this.meter.tick();
@@ -80,10 +140,12 @@ export class Interp {
         }
         return;
       case "iterate":
-        for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
+        if (this.isSimple(n.target)) yield* this.iterate(this.simple(n.target, input, env));
+        else for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
         return;
       case "pipe":
-        for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
+        if (this.isSimple(n.right)) for (const v of this.eval(n.left, input, env)) yield this.simple(n.right, v, env);
+        else for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
         return;
       case "comma":
         yield* this.eval(n.left, input, env);
@@ -93,6 +155,10 @@ export class Interp {
         for (const v of this.eval(n.operand, input, env)) yield negate(v);
         return;
       case "binop":
+        if (this.isSimple(n)) {
+          yield this.simple(n, input, env);
+          return;
+        }
         for (const r of this.eval(n.right, input, env)) {
           for (const l of this.eval(n.left, input, env)) yield binop(n.op, l, r);
         }
@@ -370,10 +436,29 @@ export class Interp {
   }
 
   *evalReduce(n: NodeOf<"reduce">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const fast = fastUpdate(this, n.update);
     for (const init of this.eval(n.init, input, env)) {
       let acc: Value = init;
+      let owned = false;
+      const simple = this.isSimple(n.update);
       for (const x of this.eval(n.source, input, env)) {
         for (const e of this.bindAll(n.patterns, x, env)) {
+          if (fast) {
+            if (!owned && acc !== null && typeof acc === "object") {
+              acc = Array.isArray(acc) ? acc.slice() : copyObject(acc);
+              owned = true;
+            }
+            const r = fast(acc, e);
+            if (r !== NO_FAST) {
+              acc = r as Value;
+              continue;
+            }
+            owned = false;
+          }
+          if (simple) {
+            acc = this.simple(n.update, acc, e);
+            continue;
+          }
           let last: Value = null;
           for (const v of this.eval(n.update, acc, e)) last = v;
           acc = last;

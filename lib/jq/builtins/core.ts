@@ -43,6 +43,7 @@ function sortByKeys(xs: Value[], keys: Value[]): number[] {
 
 function byKeys(it: Interp, input: Value, f: Parameters<typeof collect>[1], env: Parameters<typeof collect>[3], what: string): { xs: Value[]; keys: Value[] } {
   const xs = requireArray(input, what);
+  if (it.isSimple(f)) return { xs, keys: xs.map((x) => [it.simple(f, x, env)]) };
   return { xs, keys: xs.map((x) => collect(it, f, x, env)) };
 }
 
@@ -154,7 +155,22 @@ export function* dfs<T>(start: T, step: (v: T) => Iterable<["out" | "rec", T]>):
   }
 }
 
+const SELECTORS: Record<string, (v: Value) => boolean> = {
+  values: (v) => v !== null,
+  nulls: (v) => v === null,
+  booleans: (v) => typeof v === "boolean",
+  numbers: (v) => typeof v === "number",
+  strings: (v) => typeof v === "string",
+  arrays: (v) => Array.isArray(v),
+  objects: (v) => isObject(v),
+  iterables: (v) => v !== null && typeof v === "object",
+  scalars: (v) => v === null || typeof v !== "object",
+};
+
 export function registerCore(t: NativeTable): void {
+  for (const [name, test] of Object.entries(SELECTORS)) {
+    raw(t, name, 0, (_it, _args, input) => (test(input) ? [input] : []), (_it, _args, input, path) => (test(input) ? [[input, path]] : []));
+  }
   raw(t, "empty", 0, () => [], () => []);
   raw(t, "error", 0, (_it, _a, input) => {
     throw runtimeError(input, typeof input === "string" ? input : `${dump(input)} (not a string)`);
@@ -292,19 +308,29 @@ export function registerCore(t: NativeTable): void {
     for (const [, p] of pathsOf(it, input)) yield p;
   });
   raw(t, "paths", 1, function* (it, args, input, env) {
+    const f = args[0]!;
+    const simple = it.isSimple(f);
     for (const [v, p] of pathsOf(it, input)) {
-      for (const c of it.eval(args[0]!, v, env)) if (truthy(c)) yield p;
+      if (simple) {
+        if (truthy(it.simple(f, v, env))) yield p;
+      } else for (const c of it.eval(f, v, env)) if (truthy(c)) yield p;
     }
   });
   raw(t, "select", 1, function* (it, args, input, env) {
-    for (const c of it.eval(args[0]!, input, env)) if (truthy(c)) yield input;
+    const f = args[0]!;
+    if (it.isSimple(f)) {
+      if (truthy(it.simple(f, input, env))) yield input;
+      return;
+    }
+    for (const c of it.eval(f, input, env)) if (truthy(c)) yield input;
   }, function* (it, args, input, path, env) {
     for (const c of it.eval(args[0]!, input, env)) if (truthy(c)) yield [input, path];
   });
   raw(t, "map", 1, function* (it, args, input, env) {
     const out: Value[] = [];
     const f = args[0]!;
-    for (const x of it.iterate(input)) for (const y of it.eval(f, x, env)) out.push(y);
+    if (it.isSimple(f)) for (const x of it.iterate(input)) out.push(it.simple(f, x, env));
+    else for (const x of it.iterate(input)) for (const y of it.eval(f, x, env)) out.push(y);
     yield out;
   });
   raw(t, "recurse", 0, (it, _args, input) => it.recurseValues(input), (it, _args, input, path) => it.recursePaths(input, path));

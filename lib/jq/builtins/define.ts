@@ -24,6 +24,7 @@ export function fn(table: NativeTable, name: string, arity: number, f: (input: V
       *eval(_it, _args, input) {
         yield f(input);
       },
+      one: f,
     });
     return;
   }
@@ -31,6 +32,7 @@ export function fn(table: NativeTable, name: string, arity: number, f: (input: V
     *eval(it, args, input, env) {
       for (const vals of cartesian(it, args, input, env)) yield f(input, ...vals);
     },
+    one: f,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FuncDef, Node } from "../ast";
 import type { Library, Native } from "../interp";
+import { check } from "../checker";
 import { parse } from "../parser";
 import { registerCore } from "./core";
 import { registerDates } from "./dates";
@@ -29,9 +30,13 @@ export function getLibrary(): Library {
   registerDates(natives);
   registerRegex(natives);
   const prelude = new Map<string, FuncDef>();
-  collectDefs(parse(PRELUDE + " ."), prelude);
+  const ast = parse(PRELUDE + " .");
+  collectDefs(ast, prelude);
   const names = [...natives.keys(), ...prelude.keys()].filter((k) => !k.startsWith("_"));
   fn(natives, "builtins", 0, () => names.slice());
   library = { natives, prelude };
+  // annotates calls that resolve to library functions (see Interp.isSimple)
+  const errors = check(ast, library);
+  if (errors.length) throw errors[0]!;
   return library;
 }

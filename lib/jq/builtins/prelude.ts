@@ -1,14 +1,5 @@
 /** Builtins defined in jq itself (after jq 1.7's builtin.jq), parsed once at first use. */
 export const PRELUDE = String.raw`
-def values: select(. != null);
-def nulls: select(. == null);
-def booleans: select(type == "boolean");
-def numbers: select(type == "number");
-def strings: select(type == "string");
-def arrays: select(type == "array");
-def objects: select(type == "object");
-def iterables: select(type|. == "array" or . == "object");
-def scalars: select(type|. != "array" and . != "object");
 def finites: select(isinfinite or isnan | not);
 def normals: select(isnormal);
 def map_values(f): .[] |= f;
