@@ -73,6 +73,12 @@ describe("workspaces, members and tokens", () => {
     expect(await guestPage.getByTestId("identity-name").textContent()).toBe(guestName);
     await guestPage.getByTestId("nav-tokens").click();
     await guestPage.getByTestId("tokens-not-allowed").waitFor();
+
+    // The link works once.
+    await guestPage.goto(inviteLink);
+    await guestPage.getByTestId("invite-error").waitFor();
+    expect(await guestPage.getByRole("heading").first().textContent()).toBe("This invitation cannot be used");
+    await screenshot(guestPage, "members-03b-invite-used");
     await guest.close();
   });
 
@@ -99,6 +105,17 @@ describe("workspaces, members and tokens", () => {
     await row.getByRole("button", { name: "Confirm" }).click();
     await row.waitFor({ state: "detached" });
     expect(await page.getByTestId("members-error").count()).toBe(0);
+  });
+
+  it("keeps the page when switching workspaces", async () => {
+    await page.getByTestId("workspace-switcher").click();
+    await page.getByTestId("workspace-list").getByText("Default").click();
+    await page.waitForURL(/\/w\/[^/]+\/members$/);
+    expect(new URL(page.url()).pathname).not.toContain(teamId);
+    expect(await page.getByTestId("current-workspace").textContent()).toBe("Default");
+    await page.getByTestId("workspace-switcher").click();
+    await page.getByTestId(`workspace-option-${teamId}`).click();
+    await page.waitForURL(`**/w/${teamId}/members`);
   });
 
   it("issues a token for a new AI identity and revokes it", async () => {

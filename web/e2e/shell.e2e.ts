@@ -47,6 +47,7 @@ describe("web shell", () => {
     await area.waitFor();
     expect(await area.textContent()).toContain("No plugins installed yet");
     expect(await page.getByTestId("identity-name").textContent()).toBe("Admin");
+    expect(await page.title()).toBe("Plugins · Default · FrameOS");
     await screenshot(page, "shell-02-workspace");
   });
 
@@ -88,6 +89,15 @@ describe("web shell", () => {
     await screenshot(page, "shell-04-members");
   });
 
+  it("fits a phone screen without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("members-table").waitFor();
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "shell-05-phone-members");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it("renders the shell in the dark theme", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.getByTestId("nav-tokens").click();
@@ -102,7 +112,7 @@ describe("web shell", () => {
     await page.goto("/no/such/page");
     await page.getByTestId("not-found").waitFor();
     expect(await page.getByRole("heading", { name: "Page not found" }).isVisible()).toBe(true);
-    await screenshot(page, "shell-05-not-found");
+    await screenshot(page, "shell-07-not-found");
   });
 
   it("logs out and sends protected pages back to the login", async () => {

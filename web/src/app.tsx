@@ -1,7 +1,7 @@
 import { createEffect, ErrorBoundary, Match, Show, Switch } from "solid-js";
 import type { JSX } from "solid-js";
 import { RouterProvider, useRouter } from "./lib/router";
-import { afterLogin, paths, requiresSession, routeWorkspace } from "./lib/routes";
+import { afterLogin, pageTitle, paths, requiresSession, routeWorkspace } from "./lib/routes";
 import { latest } from "./lib/resource";
 import { SessionProvider, useSession } from "./stores/session";
 import { WorkspaceProvider, useWorkspace } from "./stores/workspace";
@@ -49,6 +49,10 @@ function Pages() {
     if (status() === "signed-out" && requiresSession(router.route())) {
       router.navigate(paths.login(router.pathname() + router.search()), { replace: true });
     }
+  });
+  // Pages inside the shell set their own title (with the workspace name).
+  createEffect(() => {
+    if (!requiresSession(router.route())) document.title = pageTitle(router.route());
   });
   // A signed-in visitor of /login goes on to the workspace.
   createEffect(() => {

@@ -1,7 +1,7 @@
-import { Show } from "solid-js";
+import { createEffect, Show } from "solid-js";
 import type { ParentProps } from "solid-js";
 import { Link, useRouter } from "../lib/router";
-import { paths } from "../lib/routes";
+import { pageTitle, paths } from "../lib/routes";
 import { useSession } from "../stores/session";
 import { useWorkspace } from "../stores/workspace";
 import { initials } from "../lib/format";
@@ -13,6 +13,9 @@ export function Shell(props: ParentProps) {
   const workspace = useWorkspace();
   const router = useRouter();
   const identity = () => session.state.session?.identity;
+  createEffect(() => {
+    document.title = pageTitle(router.route(), workspace.current()?.name);
+  });
 
   const onLogout = async () => {
     await session.logout().catch(() => undefined);

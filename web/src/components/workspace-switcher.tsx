@@ -1,6 +1,6 @@
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { useRouter } from "../lib/router";
-import { paths } from "../lib/routes";
+import { paths, switchWorkspacePath } from "../lib/routes";
 import { latest } from "../lib/resource";
 import { useWorkspace } from "../stores/workspace";
 import { validateWorkspaceName } from "../stores/workspace-logic";
@@ -9,7 +9,7 @@ import { ErrorAlert } from "./alert";
 /** Header menu: the workspaces of the identity and a "new workspace" form. */
 export function WorkspaceSwitcher() {
   const workspace = useWorkspace();
-  const { navigate } = useRouter();
+  const router = useRouter();
   const [open, setOpen] = createSignal(false);
   const [name, setName] = createSignal("");
   const [error, setError] = createSignal<unknown>(null);
@@ -38,7 +38,7 @@ export function WorkspaceSwitcher() {
 
   const go = (id: string) => {
     close();
-    navigate(paths.workspace(id));
+    router.navigate(switchWorkspacePath(router.route(), id));
   };
 
   const onCreate = async (event: SubmitEvent) => {
@@ -50,7 +50,8 @@ export function WorkspaceSwitcher() {
     try {
       const created = await workspace.create(checked.name);
       setName("");
-      go(created.id);
+      close();
+      router.navigate(paths.workspace(created.id));
     } catch (err) {
       setError(err);
     } finally {
@@ -88,7 +89,7 @@ export function WorkspaceSwitcher() {
               {(ws) => (
                 <li>
                   <a
-                    href={paths.workspace(ws.id)}
+                    href={switchWorkspacePath(router.route(), ws.id)}
                     class="switcher-item"
                     classList={{ active: ws.id === workspace.currentId() }}
                     aria-current={ws.id === workspace.currentId() ? "page" : undefined}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterLogin, matchRoute, paths, requiresSession, routeWorkspace } from "./routes";
+import { afterLogin, matchRoute, pageTitle, paths, requiresSession, routeWorkspace, switchWorkspacePath } from "./routes";
 
 describe("matchRoute", () => {
   it.each([
@@ -38,6 +38,22 @@ describe("route helpers", () => {
     expect(matchRoute(paths.members("a/b"))).toEqual({ name: "members", ws: "a/b" });
     expect(paths.login("/w/x/tokens")).toBe("/login?next=%2Fw%2Fx%2Ftokens");
     expect(paths.login("/")).toBe("/login");
+  });
+});
+
+describe("switchWorkspacePath", () => {
+  it("keeps the page when switching workspaces", () => {
+    expect(switchWorkspacePath(matchRoute("/w/a/members"), "b")).toBe("/w/b/members");
+    expect(switchWorkspacePath(matchRoute("/w/a/tokens"), "b")).toBe("/w/b/tokens");
+    expect(switchWorkspacePath(matchRoute("/w/a"), "b")).toBe("/w/b");
+    expect(switchWorkspacePath(matchRoute("/"), "b")).toBe("/w/b");
+  });
+});
+
+describe("pageTitle", () => {
+  it("names the page, the workspace and the product", () => {
+    expect(pageTitle(matchRoute("/w/a/members"), "Team")).toBe("Members · Team · FrameOS");
+    expect(pageTitle(matchRoute("/login"))).toBe("Sign in · FrameOS");
   });
 });
 

@@ -59,6 +59,28 @@ export const paths = {
   tokens: (ws: string) => `/w/${encodeURIComponent(ws)}/tokens`,
 };
 
+/** The same page in another workspace (members stay members), else its plugin area. */
+export function switchWorkspacePath(route: Route, ws: string): string {
+  if (route.name === "members") return paths.members(ws);
+  if (route.name === "tokens") return paths.tokens(ws);
+  return paths.workspace(ws);
+}
+
+const TITLES: Record<Route["name"], string> = {
+  home: "Home",
+  login: "Sign in",
+  invite: "Invitation",
+  workspace: "Plugins",
+  members: "Members",
+  tokens: "API tokens",
+  "not-found": "Not found",
+};
+
+/** The document title for a page: "Members · Team · FrameOS". */
+export function pageTitle(route: Route, workspaceName?: string | null): string {
+  return [TITLES[route.name], workspaceName, "FrameOS"].filter(Boolean).join(" · ");
+}
+
 /**
  * Where to go after signing in: a same-origin path from `?next=`, else the workspace
  * (or home when there is none). Refuses absolute and protocol-relative URLs.

@@ -48,6 +48,7 @@ function ManageTokens(props: { ws: string }) {
     setError(null);
     try {
       await api.revokeToken(token.id);
+      if (created()?.id === token.id) setCreated(null);
     } catch (err) {
       setError(err);
     } finally {
