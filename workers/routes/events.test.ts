@@ -1,34 +1,18 @@
-import { createExecutionContext, env, evictDurableObject, runInDurableObject } from "cloudflare:test";
-import { Hono } from "hono";
+import { SELF, env, evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { SocketAttachment } from "../../durable-objects/workspace-hub/socket";
 import type { WorkspaceHub } from "../../durable-objects/workspace-hub/workspace-hub";
 import type { RoomEvent } from "../../lib/protocol/events";
-import type { AppEnv } from "../context";
-import { resolveCaller } from "../middleware/auth";
-import { onError } from "../middleware/errors";
 import { addPerson, call, login, seedWorkspace, type Seeded } from "../test/fixtures";
-import { events } from "./events";
-
-// The route module mounted as the lead mounts it (`/api/w/:ws`), behind the real caller resolution
-// and error handler, against the real D1 and Durable Object bindings.
-const app = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    c.set("requestId", "test");
-    await next();
-    c.header("X-Request-Id", "test");
-  })
-  .use(resolveCaller)
-  .route("/api/w/:ws", events);
-app.onError(onError);
 
 /** Bounded wait for one frame; below vitest's 5 s test timeout so the failure names what is missing. */
 const WAIT_MS = 3_000;
 
+/** A GET through the Worker's real fetch handler (the route is mounted at /api/w/:ws). */
 function request(path: string, token?: string, headers: Record<string, string> = {}): Promise<Response> {
   const h = new Headers(headers);
   if (token) h.set("authorization", `Bearer ${token}`);
-  return Promise.resolve(app.fetch(new Request(`http://frameos.test${path}`, { headers: h }), env, createExecutionContext()));
+  return SELF.fetch(`http://frameos.test${path}`, { headers: h });
 }
 
 const hub = (ws: string) => env.WORKSPACE_HUB.get(env.WORKSPACE_HUB.idFromName(ws));
