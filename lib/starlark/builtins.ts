@@ -182,7 +182,7 @@ export function makeUniverse(json: Value): Map<string, Value> {
   def("fail", (_th, args, kw) => {
     const [sep] = unpackArgs([], kw, ["sep?"]);
     const s = typeof sep === "string" ? sep : " ";
-    throw bareError("fail: " + args.map((a) => str(a)).join(s));
+    throw bareError("fail: " + args.map((a) => str(a, _th)).join(s));
   });
   def("float", (_th, args, kw) => {
     const [x] = unpackArgs(args, kw, ["x?"], 1);
@@ -256,11 +256,11 @@ export function makeUniverse(json: Value): Map<string, Value> {
   });
   def("print", (th, args, kw) => {
     const [sep] = unpackArgs([], kw, ["sep?"]);
-    th.print(decodeUtf8(args.map((a) => str(a)).join(typeof sep === "string" ? sep : " ")));
+    th.print(decodeUtf8(args.map((a) => str(a, th)).join(typeof sep === "string" ? sep : " ")));
     return null;
   });
   def("range", (_th, args, kw) => rangeArgs(args, kw));
-  def("repr", (_th, args, kw) => repr(one(args, kw)));
+  def("repr", (th, args, kw) => repr(one(args, kw), th));
   def("reversed", (th, args, kw) => new SList(iterOrFail(th, one(args, kw)).reverse()));
   def("set", (th, args, kw) => {
     const [x] = unpackArgs(args, kw, ["x?"], 1);
@@ -278,10 +278,10 @@ export function makeUniverse(json: Value): Map<string, Value> {
     idx.sort((a, b) => rev * compare(keys[a]!, keys[b]!));
     return new SList(idx.map((i) => items[i]!));
   });
-  def("str", (_th, args, kw) => {
+  def("str", (th, args, kw) => {
     const x = one(args, kw);
     if (x instanceof SBytes) return x.s;
-    return str(x);
+    return str(x, th);
   });
   def("tuple", (th, args, kw) => {
     const [x] = unpackArgs(args, kw, ["x?"], 1);

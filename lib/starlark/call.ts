@@ -92,7 +92,7 @@ export function callFunction(th: Thread, fn: SFunction, args: Value[], kwargs: K
   const code = fn.code;
   const info = code.info;
   if (th.depth >= th.maxDepth) throw budgetError("depth", `Starlark stack overflow (call depth budget ${th.maxDepth} exceeded)`);
-  if (!th.recursion && code.running > 0) throw runtimeError(`function ${code.name} called recursively`);
+  if (code.running > 0 && !th.recursion && !fn.env.recursion) throw runtimeError(`function ${code.name} called recursively`);
   const locals: (Value | Cell | undefined)[] = new Array(info.numLocals);
   if (kwargs === null && !info.hasVarargs && !info.hasKwargs && args.length === info.paramNames.length && args.length === info.numPositional) {
     const slots = info.paramSlots;

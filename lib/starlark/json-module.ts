@@ -63,7 +63,10 @@ class Encoder {
       case "boolean": out.push(v ? "true" : "false"); return;
       case "number":
       case "bigint": out.push(String(v)); return;
-      case "string": out.push(jsonQuote(v)); return;
+      case "string":
+        if (v.length > 64) this.th.charge(v.length);
+        out.push(jsonQuote(v));
+        return;
     }
     if (v === null) {
       out.push("null");

@@ -97,6 +97,7 @@ export function execModule(th: Thread, program: Program): Map<string, Value> {
     names: program.globalNames,
     globals: new Array(program.globalNames.length),
     predeclared: program.predeclared,
+    recursion: program.options.recursion ?? false,
   };
   const locals = new Array(program.info.numLocals);
   const fr = new Frame(th, locals, env.globals, null, env);

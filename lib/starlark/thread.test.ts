@@ -47,3 +47,12 @@ describe("budgets", () => {
     expect(a.steps).toBe(b.steps);
   });
 });
+
+describe("budgets on output size", () => {
+  it("charges str() and json.encode() output to the allocation budget", () => {
+    const big = "def f():\n  s = 'x' * 10000\n  l = [s] * 1000\n  return g(l)\n";
+    expect(errorOf(big.replace("g(l)", "str(l)") + "f()", { budgets: { allocBytes: 1 << 20 } }).budget).toBe("alloc");
+    expect(errorOf(big.replace("g(l)", "json.encode(l)") + "f()", { budgets: { allocBytes: 1 << 20 } }).budget).toBe("alloc");
+    expect(errorOf("x = list(range(100000000))", { budgets: { allocBytes: 1 << 20 } }).budget).toBe("alloc");
+  });
+});

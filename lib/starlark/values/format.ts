@@ -58,8 +58,8 @@ export function percentFormat(th: Thread, fmt: string, arg: Value): string {
     }
     const c = fmt[i]!;
     switch (c) {
-      case "s": out += str(v); break;
-      case "r": out += repr(v); break;
+      case "s": out += str(v, th); break;
+      case "r": out += repr(v, th); break;
       case "d":
       case "i": out += String(intArg(c, v)); break;
       case "o": out += radix(intArg(c, v), 8, false); break;
@@ -160,8 +160,8 @@ export function strFormat(th: Thread, fmt: string, args: Value[], kwargs: [strin
       if (!kv) throw runtimeError(`keyword ${name} not found`);
       v = kv[1];
     }
-    if (conv === "s") out += str(v);
-    else if (conv === "r") out += repr(v);
+    if (conv === "s") out += str(v, th);
+    else if (conv === "r") out += repr(v, th);
     else throw runtimeError(`unknown conversion ${JSON.stringify(conv)}`);
   }
   th.charge(out.length);

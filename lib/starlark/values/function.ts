@@ -10,6 +10,8 @@ export interface ModuleEnv {
   names: string[];
   globals: (Value | undefined)[];
   predeclared: Map<string, Value>;
+  /** the module was compiled with the `recursion` dialect option */
+  recursion: boolean;
 }
 
 /** Compiled code of a def, lambda or module top level. */

@@ -81,8 +81,11 @@ export function forEach(th: Thread, v: Value, fn: (x: Value) => boolean | void):
 export function toArray(th: Thread, v: Value): Value[] {
   if (v instanceof SList || v instanceof STuple) return v.a.slice();
   const out: Value[] = [];
-  if (!forEach(th, v, (x) => void out.push(x))) throw runtimeError(`got ${typeName(v)}, want iterable`);
-  th.charge(out.length * 8);
+  const ok = forEach(th, v, (x) => {
+    if ((out.push(x) & 1023) === 0) th.charge(8192);
+  });
+  if (!ok) throw runtimeError(`got ${typeName(v)}, want iterable`);
+  th.charge((out.length & 1023) * 8);
   return out;
 }
 

@@ -4,6 +4,7 @@ import { formatFloat } from "./float.ts";
 import { typeName } from "./ops-core.ts";
 import { decodeRune } from "./utf8.ts";
 import type { Value } from "./value.ts";
+import { runtimeError } from "../errors.ts";
 import { SBuiltin, SBytes, SDict, SFloat, SHost, SList, SModule, SRange, SSet, SStringView, SStruct, STuple } from "./value.ts";
 
 const PRINT_RE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
@@ -48,18 +49,50 @@ export function quote(s: string, bytes = false): string {
   return out + '"';
 }
 
-/** str(v): strings unquoted, everything else as repr. */
-export function str(v: Value): string {
-  return typeof v === "string" ? v : repr(v);
+/** Charges output size to a thread's allocation budget (or caps it when there is none). */
+interface Sink {
+  charge?: (n: number) => void;
 }
 
-export function repr(v: Value): string {
-  const out: string[] = [];
+const UNBUDGETED_LIMIT = 1 << 26;
+
+/** Collects output pieces, charging their size as they are produced. */
+class Out {
+  private readonly parts: string[] = [];
+  private n = 0;
+  private charged = 0;
+  constructor(private readonly sink: Sink | undefined) {}
+  push(...xs: string[]): void {
+    for (const x of xs) {
+      this.parts.push(x);
+      this.n += x.length;
+    }
+    if (this.n - this.charged > 4096) this.flush();
+  }
+  flush(): void {
+    if (this.sink?.charge) this.sink.charge(this.n - this.charged);
+    else if (this.n > UNBUDGETED_LIMIT) throw runtimeError("value too large to convert to string");
+    this.charged = this.n;
+  }
+  text(): string {
+    this.flush();
+    return this.parts.join("");
+  }
+}
+
+/** str(v): strings unquoted, everything else as repr. Pass a thread to charge the output. */
+export function str(v: Value, th?: Sink): string {
+  return typeof v === "string" ? v : repr(v, th);
+}
+
+/** repr(v). Pass a thread to charge the output to its allocation budget. */
+export function repr(v: Value, th?: Sink): string {
+  const out = new Out(th);
   write(out, v, []);
-  return out.join("");
+  return out.text();
 }
 
-function write(out: string[], v: Value, path: object[]): void {
+function write(out: Out, v: Value, path: object[]): void {
   switch (typeof v) {
     case "string": out.push(quote(v)); return;
     case "number":
