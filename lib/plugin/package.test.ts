@@ -101,6 +101,15 @@ describe("validatePlugin", () => {
     expect(r.ok ? [] : r.problems).toEqual([{ file: "handlers.star", at: "", path: "handlers.star", message: expect.stringContaining("no top-level function sub") }]);
   });
 
+  it("names bad command names and survives a package that is not an object", () => {
+    const files = good();
+    files["plugin.json"] = JSON.stringify({ ...manifest, commands: { ...manifest.commands, "Add-Two": manifest.commands.add } });
+    const r = validatePlugin(files);
+    expect(r.ok ? [] : r.problems.map((p) => [p.path, p.message])).toEqual([["plugin.json: commands.Add-Two", 'bad name "Add-Two": command names use a-z, 0-9 and _ (max 64), like add_node']]);
+    const none = validatePlugin(null as unknown as PluginFiles);
+    expect(none.ok ? 0 : none.problems.length).toBe(5);
+  });
+
   it("rejects oversized and missing files", () => {
     const files = good() as unknown as Record<string, unknown>;
     files["styles.css"] = `/* ${"x".repeat(MAX_PLUGIN_FILE_BYTES["styles.css"])} */`;

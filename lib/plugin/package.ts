@@ -87,6 +87,7 @@ function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): 
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") for (const key of issue.keys) out.push({ path: joinPath([...path, key]), message: `unknown field "${key}"` });
     else if (issue.code === "invalid_type" && valueAt(issue.path) === undefined) out.push({ path: joinPath(path), message: "required" });
+    else if (issue.code === "invalid_key") out.push({ path: joinPath(path), message: `bad name "${path.at(-1) ?? ""}": ${issue.issues[0]?.message ?? issue.message}` });
     else out.push({ path: joinPath(path), message: issue.message });
   }
   return out;
@@ -124,6 +125,7 @@ function knownCommand(ref: string, name: string | undefined, commands: readonly 
  */
 export function validatePlugin(files: PluginFiles): PluginValidation {
   const problems: PackageProblem[] = [];
+  if (!isPlainObject(files)) files = {} as PluginFiles;
   const add = (file: PluginFileName, at: string, message: string, position = false): void => {
     const path = at === "" ? file : position ? `${file}:${at}` : `${file}: ${at}`;
     problems.push({ file, at, path, message });
