@@ -1,3 +1,4 @@
+import type { ExecutionRoom } from "../durable-objects/execution-room/execution-room";
 import type { PluginRoom } from "../durable-objects/plugin-room/plugin-room";
 import type { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";
 
@@ -9,6 +10,13 @@ export interface Env {
   PLUGIN_ROOM: DurableObjectNamespace<PluginRoom>;
   WORKSPACE_HUB: DurableObjectNamespace<WorkspaceHub>;
   EVENTS: Queue<unknown>;
+  EXECUTION_ROOM: DurableObjectNamespace<ExecutionRoom>;
+  EXECUTIONS_PAID: Queue<unknown>;
+  EXECUTIONS_FREE: Queue<unknown>;
+  /** The agent-runtime program used when no container engine exists. */
+  RUNTIME_URL?: string;
+  /** Agent runs allowed at once; default 10. */
+  EXECUTION_CONCURRENCY?: string;
   /** Largest JSON body the API accepts, in bytes. */
   MAX_BODY_BYTES?: string;
 }
