@@ -58,7 +58,7 @@ function minmax(th: Thread, name: string, args: Value[], kwargs: Kwargs, sign: n
   const [key] = unpackArgs([], kwargs, ["key?"]);
   if (args.length === 0) throw runtimeError(`${name} requires at least one positional argument`);
   const items = args.length === 1 ? iterOrFail(th, args[0]!) : args;
-  if (items.length === 0) throw runtimeError(`${name}: argument is an empty sequence`);
+  if (items.length === 0) throw runtimeError("argument is an empty sequence");
   const keyf = key !== undefined && key !== null ? (x: Value) => callValue(th, key, [x], null) : (x: Value) => x;
   let best = items[0]!;
   let bestK = keyf(best);

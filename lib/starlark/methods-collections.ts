@@ -78,6 +78,7 @@ function installList(): void {
   def("pop", (_th, l, a, k) => {
     arity(a, k, 0, 1);
     const n = l.a.length;
+    if (n === 0) throw runtimeError("empty list");
     let i = a.length ? Number(asInt(a[0])) : n - 1;
     if (i < 0) i += n;
     if (i < 0 || i >= n) throw runtimeError(`index ${a.length ? String(a[0]) : i} out of range [${-n}:${n - 1}]`);

@@ -283,9 +283,9 @@ function indexInt(v: Value, what: string): number {
   throw runtimeError(`${what}: got ${typeName(v)}, want int`);
 }
 
-function checkIndex(tn: string, i: number, n: number): number {
+function checkIndex(tn: string, i: number, n: number, orig?: Value): number {
   const j = i < 0 ? i + n : i;
-  if (j < 0 || j >= n) throw runtimeError(`${tn} index ${i} out of range [${-n}:${n - 1}]`);
+  if (j < 0 || j >= n) throw runtimeError(`${tn} index ${typeof orig === "bigint" ? orig : i} out of range [${-n}:${n - 1}]`);
   return j;
 }
 
@@ -294,15 +294,15 @@ export function index(th: Thread, x: Value, y: Value): Value {
   if (x instanceof SList || x instanceof STuple) {
     const a = x.a;
     if (typeof y === "number" && y >= 0 && y < a.length) return a[y]!;
-    return a[checkIndex(typeName(x), indexInt(y, `${typeName(x)} index`), a.length)]!;
+    return a[checkIndex(typeName(x), indexInt(y, `${typeName(x)} index`), a.length, y)]!;
   }
   if (x instanceof SDict) {
     const v = dictGet(x, y);
     if (v === undefined) throw runtimeError(`key ${repr(y)} not in dict`);
     return v;
   }
-  if (typeof x === "string") return x[checkIndex("string", indexInt(y, "string index"), x.length)]!;
-  if (x instanceof SRange) return x.at(checkIndex("range", indexInt(y, "range index"), x.len));
+  if (typeof x === "string") return x[checkIndex("string", indexInt(y, "string index"), x.length, y)]!;
+  if (x instanceof SRange) return x.at(checkIndex("range", indexInt(y, "range index"), x.len, y));
   if (x instanceof SBytes) return x.s.charCodeAt(checkIndex("bytes", indexInt(y, "bytes index"), x.s.length));
   if (x instanceof SStringView && x.kind.startsWith("elem")) {
     const i = checkIndex(typeName(x), indexInt(y, "index"), x.s.length);
