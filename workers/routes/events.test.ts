@@ -102,7 +102,8 @@ class SocketReader {
     this.socket = res.webSocket!;
     this.socket.accept();
     this.socket.addEventListener("message", (e) => {
-      this.#queue.push(JSON.parse(e.data as string) as Message);
+      const text = e.data as string;
+      this.#queue.push(text === "pong" ? { type: "pong" } : (JSON.parse(text) as Message));
       this.#wake?.();
     });
   }
@@ -253,6 +254,15 @@ describe("GET /api/w/:ws/ws (WebSocket)", () => {
     expect(brief(await ws.next())).toBe("state graphist:main@2");
     ws.send({ type: "follow", rooms: ["pe:main"] });
     expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main", "pe:main"] });
+    ws.socket.close(1000, "done");
+  });
+
+  it("answers a ping text frame with pong", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const ws = new SocketReader(await request(`/api/w/${workspace.id}/ws?rooms=graphist:main`, owner.token, { upgrade: "websocket" }));
+    await ws.next();
+    ws.socket.send("ping");
+    expect(await ws.next()).toEqual({ type: "pong" });
     ws.socket.close(1000, "done");
   });
 
