@@ -33,6 +33,8 @@ export class StarlarkError extends Error {
   cur: Pos | null = null;
   /** frames left out of the recorded call stack (deep recursion) */
   elided = 0;
+  /** the message has been converted from UTF-8 bytes to a JS string */
+  decoded = false;
 
   constructor(code: ErrorCode, message: string, pos: Pos | null = null, options?: { cause?: unknown }) {
     super(message, options);

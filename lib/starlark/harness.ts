@@ -192,7 +192,7 @@ export function runTestFile(name: string, text: string, read: (name: string) => 
     } else {
       const c = compileSource(chunk.source, name, opts);
       if (!c.ok) {
-        for (const err of c.errors) gotError(err.pos?.line ?? 0, decodeUtf8(err.message));
+        for (const err of c.errors) gotError(err.pos?.line ?? 0, err.message);
       } else {
         const th = newThread({ budgets: { steps: 1e8, depth: 200 } }, opts);
         th.loader = loader(th);

@@ -231,7 +231,14 @@ export function jsonDecode(th: Thread, s: string): Value {
         i = j0;
         fail(`invalid number: ${tok}`);
       }
-      if (/[.eE]/.test(tok)) return new SFloat(Number(tok));
+      if (/[.eE]/.test(tok)) {
+        const f = Number(tok);
+        if (!Number.isFinite(f)) {
+          i = j0;
+          fail(`invalid number: ${tok}`);
+        }
+        return new SFloat(f);
+      }
       return norm(BigInt(tok));
     }
     return fail(`unexpected character ${quoteChar(c)}`);

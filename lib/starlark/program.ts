@@ -19,7 +19,7 @@ import { resolve } from "./resolver.ts";
 import type { Budgets } from "./thread.ts";
 import { Thread } from "./thread.ts";
 import type { ModuleEnv } from "./values/function.ts";
-import { encodeUtf8 } from "./values/utf8.ts";
+import { decodeUtf8, encodeUtf8 } from "./values/utf8.ts";
 import type { Value } from "./values/value.ts";
 
 installStringMethods();
@@ -58,7 +58,7 @@ export function compileSource(source: string, file: string, options: CompileOpti
   try {
     const ast = parse(encodeUtf8(source), file);
     const { module, errors } = resolve(ast, (n) => predeclared.has(n), (n) => UNIVERSE.has(n), options);
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return { ok: false, errors: errors.map(publicError) };
     const ctx: StmtCtx = {
       file,
       predeclared,
@@ -78,7 +78,7 @@ export function compileSource(source: string, file: string, options: CompileOpti
     if (err.code === "budget_exceeded" || err.code === "runtime") {
       return { ok: false, errors: [new StarlarkError("syntax", "program too deeply nested", { file, line: 1, col: 1 })] };
     }
-    return { ok: false, errors: [err] };
+    return { ok: false, errors: [publicError(err)] };
   }
 }
 
@@ -116,14 +116,23 @@ export function execModule(th: Thread, program: Program): Map<string, Value> {
   return out;
 }
 
+/** Prepares an error for the host: message as a JS string (internally it is UTF-8 bytes). */
+export function publicError(e: unknown): StarlarkError {
+  const error = toStarlarkError(e);
+  if (error.pos === null && error.cur !== null) error.pos = error.cur;
+  if (!error.decoded) {
+    error.message = decodeUtf8(error.message);
+    error.decoded = true;
+  }
+  return error;
+}
+
 function finish<T>(th: Thread, f: () => T): Result<T> {
   try {
     const value = f();
     return { ok: true, value, steps: th.steps };
   } catch (e) {
-    const error = toStarlarkError(e);
-    if (error.pos === null && error.cur !== null) error.pos = error.cur;
-    return { ok: false, error, steps: th.steps };
+    return { ok: false, error: publicError(e), steps: th.steps };
   }
 }
 

@@ -37,7 +37,7 @@ export function mul(a: Int, b: Int): Int {
 }
 
 export function floordiv(a: Int, b: Int): Int {
-  if (b === 0) throw runtimeError("integer division by zero");
+  if (b === 0) throw runtimeError("floored division by zero");
   if (typeof a === "number" && typeof b === "number" && Math.abs(a) < 2 ** 50 && Math.abs(b) < 2 ** 50) return exactFloorDiv(a, b);
   const x = big(a);
   const y = big(b);

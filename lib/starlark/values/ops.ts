@@ -120,7 +120,7 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
       break;
     case "//":
       if (isInt(x) && isInt(y)) {
-        if (y === 0) throw runtimeError("integer division by zero");
+        if (y === 0) throw runtimeError("floored division by zero");
         return I.floordiv(x, y);
       }
       if ((x instanceof SFloat || isInt(x)) && (y instanceof SFloat || isInt(y))) {
@@ -285,7 +285,11 @@ function indexInt(v: Value, what: string): number {
 
 function checkIndex(tn: string, i: number, n: number, orig?: Value): number {
   const j = i < 0 ? i + n : i;
-  if (j < 0 || j >= n) throw runtimeError(`${tn} index ${typeof orig === "bigint" ? orig : i} out of range [${-n}:${n - 1}]`);
+  if (j < 0 || j >= n) {
+    const shown = typeof orig === "bigint" ? orig : i;
+    if (n === 0) throw runtimeError(`index ${shown} out of range: empty ${tn}`);
+    throw runtimeError(`${tn} index ${shown} out of range [${-n}:${n - 1}]`);
+  }
   return j;
 }
 
