@@ -80,6 +80,10 @@ describe("Graphist handlers", () => {
     if (r.ok && r.result.state !== undefined) {
       expect(validateState(r.result.state)).toEqual([]);
       expect(SceneSchema.safeParse((r.result.state as Graph).scene).success).toBe(true);
+      // Handlers update the scene in place when it is in step; a stale scene is rebuilt whole. Both agree.
+      const stale = { ...state, scene: { elements: [] } } as unknown as JsonValue;
+      const rebuilt = runHandler(globals, spec.handler, { state: stale, params, ctx: { command } }, plugin.budgets);
+      expect(rebuilt.ok && (rebuilt.result.state as Graph).scene).toEqual((r.result.state as Graph).scene);
       state = JSON.parse(JSON.stringify(r.result.state)) as Graph;
     }
     return r;

@@ -1,5 +1,5 @@
 import type { Budgets, CommandResult } from "../protocol/plugin.ts";
-import { CommandResultSchema } from "../protocol/plugin.ts";
+import { CommandResultShapeSchema } from "../protocol/plugin.ts";
 import type { Value } from "../starlark/index.ts";
 import { call, fromStarlark, SFunction, StarlarkError, toStarlark } from "../starlark/index.ts";
 import type { JsonValue } from "./json-schema.ts";
@@ -79,7 +79,8 @@ export function runHandler(globals: ReadonlyMap<string, Value>, handler: string,
     return { ok: false, code: "bad_result", message: `the handler's result is not JSON data: ${e instanceof StarlarkError ? e.message : String(e)}`, steps: r.steps };
   }
   if (!isPlainObject(json)) return { ok: false, code: "bad_result", message: `${handler} must return a dict such as {"state": ...}, got ${json === null ? "None" : Array.isArray(json) ? "a list" : typeof json}`, steps: r.steps };
-  const parsed = CommandResultSchema.safeParse(json);
+  // fromStarlark returns JSON only, so the payloads need no deep walk.
+  const parsed = CommandResultShapeSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const where = first.code === "unrecognized_keys" ? joinPath([...first.path.map(String), first.keys[0] ?? ""]) : joinPath(first.path.map(String));

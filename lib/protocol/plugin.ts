@@ -177,23 +177,33 @@ export const PluginManifest = PluginManifestSchema;
 
 const COMMAND_REF = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 
+function commandResultSchema(json: z.ZodType<JsonValue>) {
+  return z.strictObject({
+    state: json.optional(),
+    result: json.optional(),
+    sub_commands: z
+      .array(z.strictObject({ command: z.string().regex(COMMAND_REF, "expected a command name like add_node or pe.animate"), params: z.record(z.string(), json).default({}) }))
+      .max(100)
+      .optional(),
+    effects: z.array(json).max(100).optional(),
+    animate: z.array(z.strictObject({ target: z.string().min(1).max(200), animation: json })).max(500).optional(),
+    toast: z
+      .union([z.string().min(1).max(500), z.strictObject({ message: z.string().min(1).max(500), level: z.enum(["info", "success", "warning", "error"]).default("info") })])
+      .optional(),
+    tokens_changed: z.boolean().optional(),
+    broadcast_full_state: z.boolean().optional(),
+  });
+}
+
 /**
  * What a handler returns (a Starlark dict converted to JSON). Every field is optional; `state`
  * replaces the room's state (validated against the state schema by the room).
  */
-export const CommandResultSchema = z.strictObject({
-  state: JsonData.optional(),
-  result: JsonData.optional(),
-  sub_commands: z
-    .array(z.strictObject({ command: z.string().regex(COMMAND_REF, "expected a command name like add_node or pe.animate"), params: z.record(z.string(), JsonData).default({}) }))
-    .max(100)
-    .optional(),
-  effects: z.array(JsonData).max(100).optional(),
-  animate: z.array(z.strictObject({ target: z.string().min(1).max(200), animation: JsonData })).max(500).optional(),
-  toast: z
-    .union([z.string().min(1).max(500), z.strictObject({ message: z.string().min(1).max(500), level: z.enum(["info", "success", "warning", "error"]).default("info") })])
-    .optional(),
-  tokens_changed: z.boolean().optional(),
-  broadcast_full_state: z.boolean().optional(),
-});
+export const CommandResultSchema = commandResultSchema(JsonData);
+
+/**
+ * The same shape without walking the JSON payloads: for values that are JSON by construction
+ * (converted from Starlark), where a deep walk of a large state would only cost time.
+ */
+export const CommandResultShapeSchema = commandResultSchema(z.custom<JsonValue>((v) => v !== undefined, "required"));
 export type CommandResult = z.infer<typeof CommandResultSchema>;
