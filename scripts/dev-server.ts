@@ -3,7 +3,7 @@
  * admin on a fresh state folder, and runs `wrangler dev`. Used by `npm start` and the e2e tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashPassword } from "../lib/auth/password";
 import { newId, newPassword, newSecret, sha256Hex } from "../lib/auth/secrets";
@@ -81,6 +81,17 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000)
   throw new Error(`wrangler dev did not answer at ${url} within ${timeoutMs} ms`);
 }
 
+/** Installs every first-party plugin (folders of plugins/) into the bootstrap token's workspace. */
+async function installFirstParty(url: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const me = (await (await fetch(`${url}/api/auth/whoami`, { headers })).json()) as { workspace: { id: string } };
+  const names = readdirSync(join(ROOT, "plugins"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const name of names) {
+    const res = await fetch(`${url}/api/w/${me.workspace.id}/plugins`, { method: "POST", headers, body: JSON.stringify({ name }) });
+    if (res.status !== 201) throw new Error(`installing ${name} failed: ${res.status} ${await res.text()}`);
+  }
+}
+
 /** Migrates, bootstraps and serves the platform; resolves once it answers HTTP. */
 export async function startPlatform({ port = 8787, persistDir, quiet = false }: StartOptions): Promise<Platform> {
   const dir = resolve(ROOT, persistDir);
@@ -109,6 +120,14 @@ export async function startPlatform({ port = 8787, persistDir, quiet = false }: 
   } catch (err) {
     await stop();
     throw err;
+  }
+  if (boot.firstStart) {
+    try {
+      await installFirstParty(url, boot.token);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
   }
   return { url, admin: { email: ADMIN_EMAIL, password: boot.password }, token: boot.token, firstStart: boot.firstStart, stop };
 }
