@@ -7,7 +7,7 @@ import type { Thread } from "./thread.ts";
 import { parseFloatLiteral } from "./values/float.ts";
 import { dictSet, setAdd } from "./values/hashtable.ts";
 import * as I from "./values/int.ts";
-import { elems, forEach, lenOf, toArray } from "./values/iter.ts";
+import { elems, forEach, isIterable, lenOf, toArray } from "./values/iter.ts";
 import { compare, keyOf, truth, typeName } from "./values/ops-core.ts";
 import { repr, str } from "./values/repr.ts";
 import { decodeRune, decodeUtf8, runes, runeToUtf8 } from "./values/utf8.ts";
@@ -40,23 +40,17 @@ export function asSmallInt(v: Value | undefined): number {
   return n;
 }
 
-/** Starlark hash of a string: Java's String.hashCode over UTF-16 code units. */
+/** Starlark hash of a string: Java's String.hashCode formula over code points (as starlark-go). */
 function javaHash(s: string): number {
   let h = 0;
-  for (const c of runes(s)) {
-    if (c >= 0x10000) {
-      const hi = 0xd800 + ((c - 0x10000) >> 10);
-      const lo = 0xdc00 + ((c - 0x10000) & 0x3ff);
-      h = (Math.imul(h, 31) + hi) | 0;
-      h = (Math.imul(h, 31) + lo) | 0;
-    } else h = (Math.imul(h, 31) + c) | 0;
-  }
+  for (const c of runes(s)) h = (Math.imul(h, 31) + c) | 0;
   return h;
 }
 
 function minmax(th: Thread, name: string, args: Value[], kwargs: Kwargs, sign: number): Value {
   const [key] = unpackArgs([], kwargs, ["key?"]);
   if (args.length === 0) throw runtimeError(`${name} requires at least one positional argument`);
+  if (args.length === 1 && (typeof args[0] === "string" || !isIterable(args[0]!))) throw runtimeError(`${typeName(args[0]!)} value is not iterable`);
   const items = args.length === 1 ? iterOrFail(th, args[0]!) : args;
   if (items.length === 0) throw runtimeError("argument is an empty sequence");
   const keyf = key !== undefined && key !== null ? (x: Value) => callValue(th, key, [x], null) : (x: Value) => x;
@@ -229,7 +223,7 @@ export function makeUniverse(json: Value): Map<string, Value> {
     if (typeof x === "boolean") return x ? 1 : 0;
     if (typeof x === "number" || typeof x === "bigint") return x;
     if (x instanceof SFloat) return I.floatToInt(x.v);
-    throw runtimeError(`can't convert ${typeName(x!)} to int`);
+    throw runtimeError(`cannot convert ${typeName(x!)} to int`);
   });
   def("len", (_th, args, kw) => {
     const x = one(args, kw);

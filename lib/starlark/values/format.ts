@@ -82,6 +82,7 @@ export function percentFormat(th: Thread, fmt: string, arg: Value): string {
         break;
       }
       case "c": {
+        if (typeof v === "bigint") throw runtimeError(`%c format requires a valid Unicode code point, got ${v}`);
         if (typeof v === "number") {
           if (v < 0 || v > 0x10ffff) throw runtimeError(`%c format requires a valid Unicode code point, got ${v}`);
           out += runeToUtf8(v);

@@ -185,9 +185,9 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
       }
       break;
     case "in":
-      return contains(op, y, x);
+      return contains("in", y, x);
     case "not in":
-      return !contains(op, y, x);
+      return !contains("in", y, x);
     case "==":
       return equals(x, y);
     case "!=":
