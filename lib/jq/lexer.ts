@@ -1,5 +1,5 @@
-import { parseError, posAt } from "./errors";
-import type { Span } from "./errors";
+import { parseError } from "./errors";
+import type { Pos, Span } from "./errors";
 
 export type TokenKind =
   | "num" // value in `num`
@@ -55,14 +55,28 @@ export function lex(src: string): Token[] {
 
 class Lexer {
   i = 0;
-  constructor(readonly src: string) {}
+  readonly lineStarts: number[] = [0];
+  constructor(readonly src: string) {
+    for (let j = 0; j < src.length; j++) if (src.charCodeAt(j) === 10) this.lineStarts.push(j + 1);
+  }
+
+  pos(offset: number): Pos {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.lineStarts[lo]! + 1 };
+  }
 
   span(start: number): Span {
-    return { start, end: this.i, pos: posAt(this.src, start) };
+    return { start, end: this.i, pos: this.pos(start) };
   }
 
   fail(msg: string, at: number): never {
-    throw parseError(msg, posAt(this.src, at));
+    throw parseError(msg, this.pos(at));
   }
 
   /** Lexes until EOF, or (inInterp) until the `)` closing a `\(` interpolation. */

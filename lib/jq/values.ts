@@ -163,7 +163,7 @@ export function formatNumber(n: number): string {
   if (n === Infinity) return "1.7976931348623157e+308";
   if (n === -Infinity) return "-1.7976931348623157e+308";
   if (Object.is(n, -0)) return "-0";
-  const s = String(n);
+  const s = Math.abs(n) < 1e-4 && n !== 0 ? n.toExponential() : String(n);
   if (s.includes("e")) {
     // jq writes 1e-05 as 1e-05 and 1e+17 as 100000000000000000
     const [m, e] = s.split("e") as [string, string];
