@@ -26,6 +26,10 @@ export abstract class Subscriber {
     else this.#writeIfFresh(frame);
   }
 
+  catchingUp(room: RoomName): boolean {
+    return this.#catchUps.has(room);
+  }
+
   /** Starts buffering a room's live frames until `endCatchUp` with the returned token. */
   beginCatchUp(room: RoomName): CatchUp {
     const catchUp: CatchUp = { room, buffer: [] };

@@ -1,10 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import type { RoomEvent, RoomName } from "../../lib/protocol/events";
-import { roomStub } from "../../workers/engine/rooms";
 import type { Env } from "../../workers/env";
 import { errorBody } from "../../workers/middleware/errors";
 import { Frame, isRoomEvent } from "./frames";
 import { parseClientMessage } from "./messages";
+import { catchUp, replayRoom } from "./replay";
 import { HUB_WORKSPACE_HEADER, MAX_ROOMS, parseCursor, parseRoomList, type Cursor } from "./rooms";
 import { ATTACHMENT_BUDGET, SocketSubscriber } from "./socket";
 import { SseSubscriber } from "./sse";
@@ -18,6 +18,12 @@ export interface ConnectedClients {
   sse: number;
   ws: number;
   rooms: Record<RoomName, number>;
+}
+
+/** A gap seen in a room's published versions: replay it from the room before what follows. */
+interface Repair {
+  repair: RoomName;
+  after: number;
 }
 
 const HEARTBEAT_MS = 15_000;
@@ -51,7 +57,7 @@ export class WorkspaceHub extends DurableObject<Env> {
   readonly #byRoom = new Map<RoomName, Set<Subscriber>>();
   /** The last state version published per room while this instance has been alive. */
   readonly #latest = new Map<RoomName, number>();
-  #outbox: Frame[] = [];
+  #outbox: (Frame | Repair)[] = [];
   #draining: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -124,7 +130,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     }
     sub.persist();
     sub.control({ type: "following", rooms: [...sub.versions.keys()] });
-    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    for (const [room, version] of behind) this.#catchUp([sub], room, version);
   }
 
   override webSocketClose(socket: WebSocket, code: number, reason: string): void {
@@ -153,7 +159,14 @@ export class WorkspaceHub extends DurableObject<Env> {
     }
     for (const event of events) {
       const frame = new Frame(event);
-      if (frame.advancesCursor && frame.version !== undefined) this.#latest.set(frame.room, frame.version);
+      if (frame.advancesCursor && frame.version !== undefined) {
+        const latest = this.#latest.get(frame.room);
+        // A lost publish (the room could not reach the hub) shows as a jump: repair it in place.
+        if (frame.type === "state" && latest !== undefined && frame.version > latest + 1) {
+          this.#outbox.push({ repair: frame.room, after: latest });
+        }
+        this.#latest.set(frame.room, frame.version);
+      }
       this.#outbox.push(frame);
     }
     this.#draining ??= setTimeout(() => this.#drain(), 0);
@@ -165,9 +178,14 @@ export class WorkspaceHub extends DurableObject<Env> {
     this.#draining = undefined;
     const frames = this.#outbox;
     this.#outbox = [];
-    for (const frame of frames) {
-      const subs = this.#byRoom.get(frame.room);
-      if (subs) for (const sub of subs) sub.deliver(frame);
+    for (const item of frames) {
+      if ("repair" in item) {
+        const subs = [...(this.#byRoom.get(item.repair) ?? [])].filter((sub) => !sub.catchingUp(item.repair));
+        if (subs.length) this.#catchUp(subs, item.repair, item.after);
+        continue;
+      }
+      const subs = this.#byRoom.get(item.room);
+      if (subs) for (const sub of subs) sub.deliver(item);
     }
     for (const sub of this.#sockets.values()) sub.persist();
   }
@@ -178,7 +196,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     this.#sse.add(sub);
     const behind = this.#follow(sub, rooms, since);
     sub.open(rooms);
-    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    for (const [room, version] of behind) this.#catchUp([sub], room, version);
     this.#heartbeat ??= setInterval(() => {
       for (const s of this.#sse) s.heartbeat(encoder.encode(HEARTBEAT));
     }, HEARTBEAT_MS);
@@ -202,7 +220,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     const behind = this.#follow(sub, rooms, since);
     sub.persist();
     sub.control({ type: "following", rooms: [...sub.versions.keys()] });
-    for (const [room, version] of behind) void this.#catchUp(sub, room, version);
+    for (const [room, version] of behind) this.#catchUp([sub], room, version);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -235,31 +253,10 @@ export class WorkspaceHub extends DurableObject<Env> {
     subs.add(sub);
   }
 
-  /** Replays one room for one subscriber from `version`, then releases its buffered live frames. */
-  async #catchUp(sub: Subscriber, room: RoomName, version: number): Promise<void> {
-    const token = sub.beginCatchUp(room);
-    let replay: Frame[];
-    let reached: number | undefined;
-    try {
-      const answer = await this.#changesSince(room, version);
-      reached = answer.version;
-      replay =
-        answer.kind === "patches"
-          ? answer.events.map((e) => new Frame(e))
-          : [new Frame({ type: "full_state", room, version: answer.version, state: answer.state, reason: "too_old" })];
-    } catch (err) {
-      const message = `could not replay ${room} after version ${version}: ${err instanceof Error ? err.message : String(err)}`;
-      replay = [new Frame({ type: "error", room, command: "resume", error: { code: "resume_failed", message } })];
-    }
-    sub.endCatchUp(token, replay, reached);
-    if (sub instanceof SocketSubscriber) sub.persist();
-  }
-
-  /** Asks the room `${workspace}:${plugin}:${instance}` what happened after `version`. */
-  #changesSince(room: RoomName, version: number) {
-    const [plugin, instance] = room.split(":") as [string, string];
-    const key = { workspace: this.#workspace!, plugin, instance };
-    return roomStub(this.env, key).changesSince(key, version);
+  /** Replays one room from `after` to the given subscribers (one room call for all of them). */
+  #catchUp(subs: readonly Subscriber[], room: RoomName, after: number): void {
+    const workspace = this.#workspace!;
+    void catchUp(subs, room, () => replayRoom(this.env, workspace, room, after));
   }
 
   #forgetSocket(socket: WebSocket): void {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SocketAttachment } from "../../durable-objects/workspace-hub/socket";
 import type { WorkspaceHub } from "../../durable-objects/workspace-hub/workspace-hub";
 import type { RoomEvent } from "../../lib/protocol/events";
+import { roomStub } from "../engine/rooms";
 import { addPerson, call, login, seedWorkspace, type Seeded } from "../test/fixtures";
 
 /** Bounded wait for one frame; below vitest's 5 s test timeout so the failure names what is missing. */
@@ -396,6 +397,24 @@ describe("resume through the real plugin room", () => {
     expect(await ws.next()).toEqual({ type: "following", rooms: ["graphist:main"] });
     expect([brief(await ws.next()), brief(await ws.next())]).toEqual(["state graphist:main@1", "state graphist:main@2"]);
     ws.socket.close(1000, "done");
+  });
+
+  it("repairs a gap in published versions from the room before sending what follows", async () => {
+    const s = await withGraphist();
+    await addNodes(s, "A", "B", "C");
+    await evictDurableObject(hub(s.workspace.id));
+    const sse = new SseReader(await request(`/api/w/${s.workspace.id}/events?rooms=graphist:main`, s.owner.token));
+    // The hub now knows only version 1 (as if the publishes of 2 and 3 had been lost on the way).
+    const key = { workspace: s.workspace.id, plugin: "graphist", instance: "main" };
+    const answer = await roomStub(env, key).changesSince(key, 0);
+    expect(answer.kind).toBe("patches");
+    await publish(s.workspace.id, ...(answer.kind === "patches" ? answer.events.slice(0, 1) : []));
+    expect(versions(await sse.take(1))).toEqual(["state@1"]);
+    await addNodes(s, "D");
+    expect(versions(await sse.take(3))).toEqual(["state@2", "state@3", "state@4"]);
+    await addNodes(s, "E");
+    expect(versions(await sse.take(1))).toEqual(["state@5"]);
+    await sse.close();
   });
 
   it("answers a cursor the changelog cannot serve with full_state too_old", async () => {
