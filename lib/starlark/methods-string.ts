@@ -8,7 +8,7 @@ import type { Thread } from "./thread.ts";
 import { strFormat } from "./values/format.ts";
 import { elems } from "./values/iter.ts";
 import { typeName } from "./values/ops-core.ts";
-import { decodeUtf8, encodeUtf8, mapText, runes } from "./values/utf8.ts";
+import { decodeRune, decodeUtf8, encodeUtf8, runes } from "./values/utf8.ts";
 import type { BuiltinFn, Value } from "./values/value.ts";
 import { SList, SStringView, STuple } from "./values/value.ts";
 
@@ -33,8 +33,22 @@ const TITLE: Record<string, string> = {
   "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb",
   "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
 };
+/** Per-code-point case mapping; like Go, a character whose mapping is not a single code point is kept. */
+function single(c: string, mapped: string): string {
+  return mapped.length === c.length || [...mapped].length === 1 ? mapped : c;
+}
+const toUpper = (c: string): string => single(c, c.toUpperCase());
+const toLower = (c: string): string => single(c, c.toLowerCase());
 function toTitle(c: string): string {
-  return TITLE[c] ?? c.toUpperCase();
+  return TITLE[c] ?? toUpper(c);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+function caseMap(s: string, f: (c: string) => string, ascii: (s: string) => string): string {
+  if (ASCII.test(s)) return ascii(s);
+  let out = "";
+  for (const c of decodeUtf8(s)) out += f(c);
+  return encodeUtf8(out);
 }
 
 function str(v: Value | undefined, what = "string"): string {
@@ -187,7 +201,7 @@ function titleCase(t: string): string {
   let out = "";
   let prev = false;
   for (const c of t) {
-    const r = prev ? c.toLowerCase() : toTitle(c);
+    const r = prev ? toLower(c) : toTitle(c);
     prev = isCased(r);
     out += r;
   }
@@ -207,7 +221,7 @@ export function installStringMethods(): void {
     noArgs(a, k);
     const t = decodeUtf8(s);
     const first = String.fromCodePoint(t.codePointAt(0) ?? 0);
-    return t.length === 0 ? "" : encodeUtf8(first.toUpperCase() + t.slice(first.length).toLowerCase());
+    return t.length === 0 ? "" : encodeUtf8(toUpper(first) + [...t.slice(first.length)].map(toLower).join(""));
   });
   def("count", (_th, s, a, k) => {
     const [sub, start, end] = unpackArgs(a, k, ["sub", "start?", "end?"]);
@@ -280,9 +294,9 @@ export function installStringMethods(): void {
     th.charge(len);
     return (items as string[]).join(s);
   });
-  def("lower", (_th, s, a, k) => (noArgs(a, k), mapText(s, (t) => t.toLowerCase())));
-  def("upper", (_th, s, a, k) => (noArgs(a, k), mapText(s, (t) => t.toUpperCase())));
-  def("title", (_th, s, a, k) => (noArgs(a, k), mapText(s, titleCase)));
+  def("lower", (_th, s, a, k) => (noArgs(a, k), caseMap(s, toLower, (t) => t.toLowerCase())));
+  def("upper", (_th, s, a, k) => (noArgs(a, k), caseMap(s, toUpper, (t) => t.toUpperCase())));
+  def("title", (_th, s, a, k) => (noArgs(a, k), encodeUtf8(titleCase(decodeUtf8(s)))));
   def("lstrip", (_th, s, a, k) => stripImpl(s, a, k, true, false));
   def("rstrip", (_th, s, a, k) => stripImpl(s, a, k, false, true));
   def("strip", (_th, s, a, k) => stripImpl(s, a, k, true, true));
@@ -315,6 +329,25 @@ export function installStringMethods(): void {
     const old = str(o);
     const rep = str(nw);
     let n = cnt === undefined || cnt === null ? -1 : Number(cnt as number);
+    if (old === "") {
+      // insert at every code point boundary, as starlark-go does
+      const parts: string[] = [];
+      for (let i = 0; i < s.length; ) {
+        const w = decodeRune(s, i)[1];
+        parts.push(s.slice(i, i + w));
+        i += w;
+      }
+      let out = "";
+      for (let i = 0; i <= parts.length; i++) {
+        if (n !== 0) {
+          out += rep;
+          n--;
+        }
+        if (i < parts.length) out += parts[i];
+      }
+      th.charge(out.length);
+      return out;
+    }
     if (n < 0) {
       const r = s.split(old).join(rep);
       th.charge(r.length);
