@@ -192,6 +192,24 @@ describe("Graphist handlers", () => {
     expect(r.ok && validateState(r.result.state)).toEqual([{ path: `nodes.${state.nodes.length}.x`, message: "expected number, got string" }]);
   });
 
+  it("never modifies its arguments, so a frozen state can be passed again without converting it", () => {
+    let json = structuredClone(plugin.initialState);
+    let value: Value | undefined;
+    const steps: [string, Record<string, JsonValue>][] = [
+      ["add_node", { x: 1, y: 1 }], ["add_node", { x: 2, y: 2 }], ["add_node", { x: 3, y: 3 }], ["connect", { from: "n1", to: "n2" }],
+      ["move_node", { id: "n1", x: 9, y: 9 }], ["rename_node", { id: "n2", label: "B" }], ["select", { id: "n3" }], ["connect", { from: "n3", to: "n1" }],
+      ["disconnect", { id: "e1" }], ["remove_node", { id: "n3" }], ["layout_circle", {}], ["clear", {}],
+    ];
+    for (const [command, params] of steps) {
+      const r = runHandler(globals, command, { state: json, params, ctx: {} }, plugin.budgets, value === undefined ? {} : { stateValue: value });
+      if (!r.ok) throw new Error(`${command}: ${r.message}`);
+      expect(r.stateValue).toBeDefined();
+      json = r.result.state!;
+      value = r.stateValue;
+    }
+    expect(json).toMatchObject({ nodes: [], edges: [], next_id: 4, next_edge_id: 3 });
+  });
+
   it("stops a handler that runs out of budget", () => {
     const r = runHandler(globals, "layout_circle", { state: state as unknown as JsonValue, params: {}, ctx: {} }, { ...plugin.budgets, steps: 5 });
     expect(r).toMatchObject({ ok: false, code: "budget_exceeded" });

@@ -1,7 +1,8 @@
 import type { Budgets, CommandResult } from "../protocol/plugin.ts";
 import { CommandResultShapeSchema } from "../protocol/plugin.ts";
 import type { Value } from "../starlark/index.ts";
-import { call, fromStarlark, SFunction, StarlarkError, toStarlark } from "../starlark/index.ts";
+import { call, freeze, fromStarlark, SDict, SFunction, StarlarkError, toStarlark } from "../starlark/index.ts";
+import { dictGet } from "../starlark/values/hashtable.ts";
 import type { JsonValue } from "./json-schema.ts";
 import { isPlainObject, joinPath } from "./json-schema.ts";
 
@@ -19,7 +20,8 @@ export type HandlerFailureCode =
   | "no_handler";
 
 export type HandlerOutcome =
-  | { ok: true; result: CommandResult; steps: number }
+  /** `stateValue`: the new state as a frozen Starlark value, to pass back as `options.stateValue` next time */
+  | { ok: true; result: CommandResult; steps: number; stateValue?: Value }
   | { ok: false; code: HandlerFailureCode; message: string; line?: number; col?: number; steps: number };
 
 export interface HandlerInput {
@@ -34,6 +36,11 @@ export interface RunHandlerOptions {
   now?: () => number;
   /** receives print() output */
   print?: (message: string) => void;
+  /**
+   * The state already as a frozen Starlark value (a previous outcome's `stateValue`), so it is not
+   * converted again; `input.state` must be the same state. Handlers must then copy on write.
+   */
+  stateValue?: Value;
 }
 
 const FAIL_PREFIX = "fail: ";
@@ -51,7 +58,7 @@ export function runHandler(globals: ReadonlyMap<string, Value>, handler: string,
   if (!(fn instanceof SFunction)) return { ok: false, code: "no_handler", message: `handlers.star has no function ${handler}`, steps: 0 };
   let args: Value[];
   try {
-    args = [toStarlark(input.state), toStarlark(input.params), toStarlark(input.ctx)];
+    args = [options.stateValue ?? toStarlark(input.state), toStarlark(input.params), toStarlark(input.ctx)];
   } catch (e) {
     return { ok: false, code: "bad_result", message: `cannot pass input to the handler: ${e instanceof Error ? e.message : String(e)}`, steps: 0 };
   }
@@ -86,5 +93,8 @@ export function runHandler(globals: ReadonlyMap<string, Value>, handler: string,
     const where = first.code === "unrecognized_keys" ? joinPath([...first.path.map(String), first.keys[0] ?? ""]) : joinPath(first.path.map(String));
     return { ok: false, code: "bad_result", message: `${handler} returned a bad CommandResult at ${where || "the root"}: ${first.message}`, steps: r.steps };
   }
-  return { ok: true, result: parsed.data, steps: r.steps };
+  const stateValue = r.value instanceof SDict ? dictGet(r.value, "state") : undefined;
+  if (stateValue === undefined) return { ok: true, result: parsed.data, steps: r.steps };
+  freeze(stateValue);
+  return { ok: true, result: parsed.data, steps: r.steps, stateValue };
 }
