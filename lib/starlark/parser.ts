@@ -436,18 +436,16 @@ class Parser {
           this.next();
           return { t: "dict", entries: [], ...s };
         }
-        const es = this.span();
         const key = this.parseTest();
-        this.consume(":");
+        const es = this.consume(":");
         const value = this.parseTest();
         if (this.tk() === "for") return this.parseComprehension(s, "dict", key, value, "}");
         const entries = [{ key, value, span: es }];
         while (this.tk() === ",") {
           this.next();
           if (this.tk() === "}") break;
-          const sp = this.span();
           const k = this.parseTest();
-          this.consume(":");
+          const sp = this.consume(":");
           entries.push({ key: k, value: this.parseTest(), span: sp });
         }
         this.consume("}");
