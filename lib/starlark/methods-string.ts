@@ -221,7 +221,7 @@ export function installStringMethods(): void {
     noArgs(a, k);
     const t = decodeUtf8(s);
     const first = String.fromCodePoint(t.codePointAt(0) ?? 0);
-    return t.length === 0 ? "" : encodeUtf8(toUpper(first) + [...t.slice(first.length)].map(toLower).join(""));
+    return t.length === 0 ? "" : encodeUtf8(toTitle(first) + [...t.slice(first.length)].map(toLower).join(""));
   });
   def("count", (_th, s, a, k) => {
     const [sub, start, end] = unpackArgs(a, k, ["sub", "start?", "end?"]);
