@@ -1,5 +1,16 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/** Plugin handlers and styles are imported as text, as wrangler's Text rule does in the Worker bundle. */
+const textFiles: Plugin = {
+  name: "frameos-text-files",
+  enforce: "pre",
+  load(id) {
+    if (/\/plugins\/[^/]+\/[^/]+\.(star|css)$/.test(id)) return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
+    return null;
+  },
+};
 
 // Three projects: pure unit tests in Node, workerd tests through the Cloudflare plugin against
 // real local bindings, and browser end-to-end tests (run by scripts/e2e.ts against a live server).
@@ -7,6 +18,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [textFiles],
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "workers/**/*.node.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "containers/**/*.test.ts", "web/src/**/*.test.ts"],

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { SELF, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addPerson, call, login, seedWorkspace } from "../test/fixtures";
 
@@ -20,6 +20,17 @@ describe("login and sessions", () => {
 
     expect((await call("/api/auth/logout", { cookie, method: "POST" })).status).toBe(200);
     expect((await call("/api/auth/whoami", { cookie })).status).toBe(401);
+  });
+
+  it("marks the session cookie Secure when served over https", async () => {
+    const { owner } = await seedWorkspace();
+    const res = await SELF.fetch("https://frameos.test/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: owner.email, password: owner.password }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
   });
 
   it("rejects a wrong password with 401 invalid_credentials and audits the attempt", async () => {
