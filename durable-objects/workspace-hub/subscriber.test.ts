@@ -85,4 +85,13 @@ describe("Subscriber", () => {
     sub.endCatchUp(token, [state(2), state(3)], 3);
     expect(sub.seen).toEqual(["state@2", "state@3"]);
   });
+
+  it("accepts low versions again after forgetting the held one", () => {
+    const sub = new Recorder();
+    sub.follow("gr:main", 7);
+    sub.forgetVersion("gr:main");
+    sub.deliver(state(1));
+    expect(sub.seen).toEqual(["state@1"]);
+    expect(sub.cursor()).toBe("gr:main=1");
+  });
 });

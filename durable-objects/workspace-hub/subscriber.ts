@@ -65,6 +65,13 @@ export abstract class Subscriber {
     this.changed();
   }
 
+  /** Keeps following a room but forgets its held version (the room started over). */
+  forgetVersion(room: RoomName): void {
+    if (!this.versions.has(room) || this.#catchUps.has(room)) return;
+    this.versions.set(room, null);
+    this.changed();
+  }
+
   unfollow(room: RoomName): void {
     this.versions.delete(room);
     this.#catchUps.delete(room);

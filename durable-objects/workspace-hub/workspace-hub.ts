@@ -20,11 +20,12 @@ export interface ConnectedClients {
   rooms: Record<RoomName, number>;
 }
 
-/** A gap seen in a room's published versions: replay it from the room before what follows. */
-interface Repair {
-  repair: RoomName;
-  after: number;
-}
+/**
+ * Outbox markers from a room's published versions. A jump (a lost publish) is replayed from the
+ * room before what follows; a step back (the room was cleared and started again at 1) makes
+ * every follower forget the version it held, so the new versions are not taken for duplicates.
+ */
+type Marker = { repair: RoomName; after: number } | { reset: RoomName };
 
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT = ": heartbeat\n\n";
@@ -57,7 +58,7 @@ export class WorkspaceHub extends DurableObject<Env> {
   readonly #byRoom = new Map<RoomName, Set<Subscriber>>();
   /** The last state version published per room while this instance has been alive. */
   readonly #latest = new Map<RoomName, number>();
-  #outbox: (Frame | Repair)[] = [];
+  #outbox: (Frame | Marker)[] = [];
   #draining: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -161,9 +162,10 @@ export class WorkspaceHub extends DurableObject<Env> {
       const frame = new Frame(event);
       if (frame.advancesCursor && frame.version !== undefined) {
         const latest = this.#latest.get(frame.room);
-        // A lost publish (the room could not reach the hub) shows as a jump: repair it in place.
         if (frame.type === "state" && latest !== undefined && frame.version > latest + 1) {
           this.#outbox.push({ repair: frame.room, after: latest });
+        } else if (frame.type === "state" && latest !== undefined && frame.version <= latest) {
+          this.#outbox.push({ reset: frame.room });
         }
         this.#latest.set(frame.room, frame.version);
       }
@@ -179,6 +181,10 @@ export class WorkspaceHub extends DurableObject<Env> {
     const frames = this.#outbox;
     this.#outbox = [];
     for (const item of frames) {
+      if ("reset" in item) {
+        for (const sub of this.#byRoom.get(item.reset) ?? []) sub.forgetVersion(item.reset);
+        continue;
+      }
       if ("repair" in item) {
         const subs = [...(this.#byRoom.get(item.repair) ?? [])].filter((sub) => !sub.catchingUp(item.repair));
         if (subs.length) this.#catchUp(subs, item.repair, item.after);

