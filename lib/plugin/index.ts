@@ -19,5 +19,6 @@ export { checkHandlers, HANDLERS_FILE, LOAD_BUDGETS, loadHandlers } from "./hand
 export { HANDLER_PARAMS, HANDLER_PREDECLARED_NAMES, handlerPredeclared, makeMathModule } from "./handler-env.ts";
 export type { HandlerFailureCode, HandlerInput, HandlerOutcome, RunHandlerOptions } from "./run-handler.ts";
 export { runHandler } from "./run-handler.ts";
+export { stateRefProblems } from "./state-refs.ts";
 export type { StyleProblem } from "./styles-check.ts";
 export { checkStyles } from "./styles-check.ts";

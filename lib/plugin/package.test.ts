@@ -110,6 +110,20 @@ describe("validatePlugin", () => {
     expect(none.ok ? 0 : none.problems.length).toBe(5);
   });
 
+  it("flags reads of state properties a closed state schema does not declare", () => {
+    const files = good();
+    files["plugin.json"] = JSON.stringify({ ...manifest, state: { schema: { ...manifest.state.schema, additionalProperties: false } } });
+    files["ui.json"] = JSON.stringify({ type: "text", props: { text: "n = ${state.n}, m = ${state.m + 1}" } });
+    files["bindings.json"] = JSON.stringify({ click: { command: "add", params: { by: "${state['count']}" } } });
+    const r = validatePlugin(files);
+    expect(r.ok ? [] : r.problems.map((p) => [p.path, p.message])).toEqual([
+      ["ui.json: props.text", 'state has no property "m" (1:23; state has: n)'],
+      ["bindings.json: click.params.by", 'state has no property "count" (1:3; state has: n)'],
+    ]);
+    files["plugin.json"] = JSON.stringify(manifest);
+    expect(validatePlugin(files).ok).toBe(true);
+  });
+
   it("rejects oversized and missing files", () => {
     const files = good() as unknown as Record<string, unknown>;
     files["styles.css"] = `/* ${"x".repeat(MAX_PLUGIN_FILE_BYTES["styles.css"])} */`;

@@ -8,6 +8,7 @@ import { validateUiTree } from "../sdui/validate-tree.ts";
 import { checkHandlers } from "./handlers-check.ts";
 import type { JsonValue, Problem } from "./json-schema.ts";
 import { compileValidator, defaultsOf, isPlainObject, joinPath } from "./json-schema.ts";
+import { stateRefProblems } from "./state-refs.ts";
 import { checkStyles } from "./styles-check.ts";
 
 /** The five files of a plugin package, as text. */
@@ -118,7 +119,8 @@ function knownCommand(ref: string, name: string | undefined, commands: readonly 
 /**
  * Validates a whole plugin package and reports every problem at once, each prefixed by its file:
  * JSON syntax, the manifest (schemas in the subset, examples matching params, budgets), the ui tree
- * and bindings (via lib/sdui; every command they name must exist), styles.css (size, nothing loaded
+ * and bindings (via lib/sdui; every command they name must exist, and every `${state.x}` they read
+ * must be declared when the state schema is closed), styles.css (size, nothing loaded
  * from elsewhere) and handlers.star (compiles; one `def handler(state, params, ctx)` per command).
  *
  * @example const r = validatePlugin(files); if (!r.ok) for (const p of r.problems) console.log(p.path, p.message);
@@ -191,6 +193,7 @@ export function validatePlugin(files: PluginFiles): PluginValidation {
     const r = validateUiTree(uiJson.value);
     if (!r.ok) for (const p of r.problems) add("ui.json", p.path, p.message);
     checkRefs("ui.json", uiJson.value);
+    if (manifest) for (const p of stateRefProblems(uiJson.value, manifest.state.schema)) add("ui.json", p.path, p.message);
   }
 
   // bindings.json
@@ -201,6 +204,7 @@ export function validatePlugin(files: PluginFiles): PluginValidation {
     if (r.ok) bindings = r.bindings;
     else for (const p of r.problems) add("bindings.json", p.path, p.message);
     checkRefs("bindings.json", bindingsJson.value);
+    if (manifest) for (const p of stateRefProblems(bindingsJson.value, manifest.state.schema)) add("bindings.json", p.path, p.message);
   }
 
   // styles.css

@@ -172,7 +172,7 @@ export type CommandSpec = z.infer<typeof CommandSpecSchema>;
 export type Surface = z.infer<typeof SurfaceSchema>;
 export type ManifestBudgets = z.infer<typeof BudgetsSchema>;
 
-/** Kept for readers who look for the name in DESIGN.md: same schema as PluginManifestSchema. */
+/** `PluginManifest` names both the type and, as a value, the schema (same as PluginManifestSchema). */
 export const PluginManifest = PluginManifestSchema;
 
 const COMMAND_REF = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
