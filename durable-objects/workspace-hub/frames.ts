@@ -48,9 +48,12 @@ export class Frame {
   }
 }
 
-/** True when a value is shaped like a RoomEvent closely enough to route it. */
+/** A type name safe on an SSE `event:` line (no line breaks, no spaces). */
+const EVENT_TYPE = /^[a-z][a-z0-9_.-]{0,39}$/;
+
+/** True when a value is shaped like a RoomEvent closely enough to route and frame it. */
 export function isRoomEvent(value: unknown): value is RoomEvent {
   if (typeof value !== "object" || value === null) return false;
-  const { room, type } = value as { room?: unknown; type?: unknown };
-  return typeof room === "string" && typeof type === "string";
+  const { room, type, version } = value as { room?: unknown; type?: unknown; version?: unknown };
+  return typeof room === "string" && typeof type === "string" && EVENT_TYPE.test(type) && (version === undefined || Number.isSafeInteger(version));
 }

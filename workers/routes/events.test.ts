@@ -330,10 +330,12 @@ describe("stream access and validation", () => {
     }
   });
 
-  it("refuses a hub publish for another workspace", async () => {
+  it("refuses a hub publish for another workspace or with an event type unsafe to frame", async () => {
     const { workspace } = await seedWorkspace();
     const other = await seedWorkspace();
     expect(await hub(workspace.id).publish(other.workspace.id, [state("graphist:main", 1)])).toMatchObject({ ok: false, code: "wrong_workspace" });
+    const injected = { type: "toast\ndata: x", room: "graphist:main", message: "m", level: "info" } as unknown as RoomEvent;
+    expect(await hub(workspace.id).publish(workspace.id, [injected])).toMatchObject({ ok: false, code: "invalid_events" });
   });
 });
 
