@@ -5,6 +5,8 @@ import { binop, negate } from "./ops";
 import { delPaths, getPath, indexValue, keysOf, setPath } from "./paths";
 import type { Path } from "./paths";
 import { applyFormat } from "./builtins/formats";
+import { bind, bindAll, bindAlternatives } from "./bindings";
+import { evalPaths, recursePaths } from "./path-eval";
 import { fastUpdate, NO_FAST } from "./reduce-fast";
 import { copyObject, dumpTrunc, describe, isObject, newObject, truthy } from "./values";
 import type { Value } from "./values";
@@ -39,10 +41,6 @@ export function isCatchable(e: unknown): e is JqError {
 export interface Library {
   natives: Map<string, Native>;
   prelude: Map<string, FuncDef>;
-}
-
-function invalidPathIndex(t: Value, k: Value): JqError {
-  return runtimeError(`Invalid path expression near attempt to access element ${dumpTrunc(k)} of ${dumpTrunc(t)}`);
 }
 
 /** The tree-walking evaluator: `eval` yields values, `paths` yields values with their paths. */
@@ -365,74 +363,16 @@ export class Interp {
   }
 
   /** `?//`: all variables of all patterns are bound (null by default); errors move on to the next pattern. */
-  *bindAlternatives<T>(patterns: Pattern[], v: Value, env: Env, body: (e: Env) => Iterable<T>): Generator<T, void, undefined> {
-    const names = new Set<string>();
-    for (const p of patterns) collectVars(p, names);
-    let base = env;
-    for (const name of names) base = { t: 0, name, value: null, next: base };
-    for (let i = 0; i < patterns.length; i++) {
-      const last = i === patterns.length - 1;
-      if (last) {
-        for (const e of this.bind(patterns[i]!, v, base)) yield* body(e);
-        return;
-      }
-      try {
-        for (const e of this.bind(patterns[i]!, v, base)) yield* body(e);
-        return;
-      } catch (err) {
-        if (!isCatchable(err)) throw err;
-      }
-    }
+  bindAll(patterns: Pattern[], v: Value, env: Env): Generator<Env, void, undefined> {
+    return bindAll(this, patterns, v, env);
   }
 
-  *bind(p: Pattern, v: Value, env: Env): Generator<Env, void, undefined> {
-    switch (p.kind) {
-      case "pvar":
-        yield { t: 0, name: p.name, value: v, next: env };
-        return;
-      case "parray": {
-        if (v !== null && !Array.isArray(v)) throw runtimeError(`Cannot index ${describe(v).split(" ")[0]} with number`);
-        yield* this.bindSeq(p.elems.map((e, i) => [e, indexValue(v, i)] as const), 0, env);
-        return;
-      }
-      case "pobject":
-        yield* this.bindObject(p, 0, v, env);
-        return;
-    }
+  bind(p: Pattern, v: Value, env: Env): Generator<Env, void, undefined> {
+    return bind(this, p, v, env);
   }
 
-  *bindSeq(items: readonly (readonly [Pattern, Value])[], i: number, env: Env): Generator<Env, void, undefined> {
-    if (i === items.length) {
-      yield env;
-      return;
-    }
-    const [p, v] = items[i]!;
-    for (const e of this.bind(p, v, env)) yield* this.bindSeq(items, i + 1, e);
-  }
-
-  *bindObject(p: Extract<Pattern, { kind: "pobject" }>, i: number, v: Value, env: Env): Generator<Env, void, undefined> {
-    if (i === p.entries.length) {
-      yield env;
-      return;
-    }
-    const entry = p.entries[i]!;
-    for (const k of this.eval(entry.key, v, env)) {
-      if (typeof k !== "string") throw runtimeError(`Cannot index ${describe(v).split(" ")[0]} with ${describe(k).split(" ")[0]}`);
-      const val = indexValue(v, k);
-      let e = env;
-      if (entry.keyVar !== undefined) e = { t: 0, name: entry.keyVar, value: val, next: e };
-      if (entry.value) {
-        for (const e2 of this.bind(entry.value, val, e)) yield* this.bindObject(p, i + 1, v, e2);
-      } else yield* this.bindObject(p, i + 1, v, e);
-    }
-  }
-
-  *bindAll(patterns: Pattern[], v: Value, env: Env): Generator<Env, void, undefined> {
-    if (patterns.length === 1) {
-      yield* this.bind(patterns[0]!, v, env);
-      return;
-    }
-    yield* this.bindAlternatives(patterns, v, env, (e) => [e]);
+  bindAlternatives<T>(patterns: Pattern[], v: Value, env: Env, body: (e: Env) => Iterable<T>): Generator<T, void, undefined> {
+    return bindAlternatives(this, patterns, v, env, body);
   }
 
   *evalReduce(n: NodeOf<"reduce">, input: Value, env: Env): Generator<Value, void, undefined> {
@@ -590,187 +530,12 @@ export class Interp {
     return dels.length ? delPaths(acc, dels) : acc;
   }
 
-  // ---- path mode ------------------------------------------------------------
-
-  *paths(n: Node, input: Value, path: Path | null, env: Env): Generator<PV, void, undefined> {
-    this.meter.tick();
-    switch (n.kind) {
-      case "identity":
-        yield [input, path];
-        return;
-      case "index":
-        for (const [t, tp] of this.paths(n.target, input, path, env)) {
-          for (const k of this.eval(n.index, input, env)) {
-            if (tp === null) throw invalidPathIndex(t, k);
-            yield [t === null ? null : indexValue(t, k), [...tp, k]];
-          }
-        }
-        return;
-      case "slice":
-        for (const [t, tp] of this.paths(n.target, input, path, env)) {
-          for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
-            for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
-              const key = newObject();
-              key["start"] = from;
-              key["end"] = to;
-              if (tp === null) throw invalidPathIndex(t, key);
-              yield [t === null ? null : indexValue(t, key), [...tp, key]];
-            }
-          }
-        }
-        return;
-      case "iterate":
-        for (const [t, tp] of this.paths(n.target, input, path, env)) {
-          if (tp === null) throw runtimeError(`Invalid path expression near attempt to iterate through ${dumpTrunc(t)}`);
-          if (t === null) continue;
-          for (const k of keysOf(t)) yield [indexValue(t, k), [...tp, k]];
-        }
-        return;
-      case "pipe":
-        for (const [v, p] of this.paths(n.left, input, path, env)) yield* this.paths(n.right, v, p, env);
-        return;
-      case "comma":
-        yield* this.paths(n.left, input, path, env);
-        yield* this.paths(n.right, input, path, env);
-        return;
-      case "if":
-        for (const c of this.eval(n.cond, input, env)) {
-          if (truthy(c)) yield* this.paths(n.then, input, path, env);
-          else if (n.else) yield* this.paths(n.else, input, path, env);
-          else yield [input, path];
-        }
-        return;
-      case "alt": {
-        let any = false;
-        try {
-          for (const pv of this.paths(n.left, input, path, env)) {
-            if (truthy(pv[0])) {
-              any = true;
-              yield pv;
-            }
-          }
-        } catch (e) {
-          if (!isCatchable(e)) throw e;
-        }
-        if (!any) yield* this.paths(n.right, input, path, env);
-        return;
-      }
-      case "try": {
-        const it = this.paths(n.body, input, path, env);
-        for (;;) {
-          let r: IteratorResult<PV, void>;
-          try {
-            r = it.next();
-          } catch (e) {
-            if (!isCatchable(e)) throw e;
-            if (n.handler) yield* this.paths(n.handler, e.value as Value, null, env);
-            return;
-          }
-          if (r.done) return;
-          yield r.value;
-        }
-      }
-      case "as":
-        for (const v of this.eval(n.source, input, env)) {
-          if (n.patterns.length === 1) {
-            for (const e of this.bind(n.patterns[0]!, v, env)) yield* this.paths(n.body, input, path, e);
-          } else yield* this.bindAlternatives(n.patterns, v, env, (e) => this.paths(n.body, input, path, e));
-        }
-        return;
-      case "reduce":
-        for (const [init, ip] of this.paths(n.init, input, path, env)) {
-          let acc: PV = [init, ip];
-          for (const x of this.eval(n.source, input, env)) {
-            for (const e of this.bindAll(n.patterns, x, env)) {
-              let last: PV = [null, null];
-              for (const pv of this.paths(n.update, acc[0], acc[1], e)) last = pv;
-              acc = last;
-            }
-          }
-          yield acc;
-        }
-        return;
-      case "foreach":
-        for (const [init, ip] of this.paths(n.init, input, path, env)) {
-          let acc: PV = [init, ip];
-          for (const x of this.eval(n.source, input, env)) {
-            for (const e of this.bindAll(n.patterns, x, env)) {
-              for (const pv of this.paths(n.update, acc[0], acc[1], e)) {
-                acc = pv;
-                if (n.extract) yield* this.paths(n.extract, pv[0], pv[1], e);
-                else yield pv;
-              }
-            }
-          }
-        }
-        return;
-      case "def": {
-        const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
-        frame.env = frame;
-        yield* this.paths(n.rest, input, path, frame);
-        return;
-      }
-      case "label": {
-        const id = {};
-        try {
-          yield* this.paths(n.body, input, path, { t: 3, name: n.name, id, next: env });
-        } catch (e) {
-          if (e instanceof BreakSignal && e.id === id) return;
-          throw e;
-        }
-        return;
-      }
-      case "break":
-        throw new BreakSignal(this.lookupLabel(n.name, env));
-      case "call": {
-        const r = this.resolve(n, env);
-        if ("eval" in r) {
-          if (r.paths) yield* r.paths(this, n.args, input, path, env);
-          else for (const v of r.eval(this, n.args, input, env)) yield [v, null];
-          return;
-        }
-        if ("t" in r) {
-          if (r.t === 2) {
-            yield* this.paths(r.body, input, path, r.env);
-            return;
-          }
-          yield* this.callDef<PV>(r.def, r, n.args, input, env, path);
-          return;
-        }
-        yield* this.callDef<PV>(r, null, n.args, input, env, path);
-        return;
-      }
-      case "recurse":
-        yield* this.recursePaths(input, path);
-        return;
-      default:
-        for (const v of this.eval(n, input, env)) yield [v, null];
-    }
+  /** Path mode: yields each output with its path from the root (see path-eval.ts). */
+  paths(n: Node, input: Value, path: Path | null, env: Env): Generator<PV, void, undefined> {
+    return evalPaths(this, n, input, path, env);
   }
 
-  *recursePaths(v: Value, p: Path | null): Generator<PV, void, undefined> {
-    if (p === null) throw runtimeError(`Invalid path expression near attempt to iterate through ${dumpTrunc(v)}`);
-    const stack: PV[] = [[v, p]];
-    while (stack.length) {
-      const x = stack.pop()!;
-      this.meter.tick();
-      yield x;
-      const [xv, xp] = x;
-      if (Array.isArray(xv)) for (let i = xv.length - 1; i >= 0; i--) stack.push([xv[i]!, [...xp!, i]]);
-      else if (isObject(xv)) {
-        const ks = Object.keys(xv);
-        for (let i = ks.length - 1; i >= 0; i--) stack.push([xv[ks[i]!]!, [...xp!, ks[i]!]]);
-      }
-    }
+  recursePaths(v: Value, p: Path | null): Generator<PV, void, undefined> {
+    return recursePaths(this, v, p);
   }
-}
-
-function collectVars(p: Pattern, out: Set<string>): void {
-  if (p.kind === "pvar") out.add(p.name);
-  else if (p.kind === "parray") p.elems.forEach((e) => collectVars(e, out));
-  else
-    for (const e of p.entries) {
-      if (e.keyVar !== undefined) out.add(e.keyVar);
-      if (e.value) collectVars(e.value, out);
-    }
 }
