@@ -56,3 +56,10 @@ describe("budgets on output size", () => {
     expect(errorOf("x = list(range(100000000))", { budgets: { allocBytes: 1 << 20 } }).budget).toBe("alloc");
   });
 });
+
+describe("allocation accounting", () => {
+  it("lets a loop build a long string piece by piece", () => {
+    const r = exec("def f():\n  s = ''\n  for i in range(200000):\n    s += 'x'\n  return len(s)\nn = f()", { budgets: { allocBytes: 32 << 20 } });
+    expect(r.ok).toBe(true);
+  });
+});

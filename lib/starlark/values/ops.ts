@@ -62,7 +62,8 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
       }
       if (isInt(x) && isInt(y)) return I.add(x, y);
       if (typeof x === "string" && typeof y === "string") {
-        th.charge(x.length + y.length);
+        // JS concatenation builds a rope: only the shorter side is new memory
+        th.charge(Math.min(x.length, y.length) + 16);
         return x + y;
       }
       if ((x instanceof SFloat || isInt(x)) && (y instanceof SFloat || isInt(y))) return new SFloat(toF(x) + toF(y));
