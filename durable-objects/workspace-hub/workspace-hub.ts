@@ -45,7 +45,9 @@ const encoder = new TextEncoder();
  *
  * Resume: for each followed room where the client's cursor is behind, the hub asks that room's
  * `changesSince(key, version)` and sends the replay before live events, buffering live events of that
- * room meanwhile and dropping those the replay covered — no gap, no duplicate.
+ * room meanwhile and dropping those the replay covered — no gap, no duplicate. Live, a jump in a
+ * room's published state versions (a publish lost on the way) is replayed the same way, with one
+ * room call for all followers; a step back (the room was cleared) resets the followers' versions.
  *
  * Plain hibernation API rather than partyserver: partyserver's Server routes by its own name
  * headers, keeps its metadata inside the socket attachment (our follow state needs that budget)
