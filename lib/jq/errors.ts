@@ -25,7 +25,8 @@ export type BudgetName = "steps" | "deadline" | "depth" | "outputBytes";
 export class JqError extends Error {
   override name = "JqError";
   readonly code: JqErrorCode;
-  readonly pos?: Pos;
+  /** Where the error arose; runtime errors get the innermost failing expression's position. */
+  pos?: Pos;
   readonly budget?: BudgetName;
   /** The jq value carried by `error(v)`; for built-in failures, the message string. */
   readonly value: unknown;

@@ -77,3 +77,17 @@ describe("public API", () => {
     expect(runAll(q('{} | .["__proto__"] = 1 | keys'), null)).toMatchObject({ ok: true, outputs: [["__proto__"]] });
   });
 });
+
+describe("error positions", () => {
+  it("puts runtime errors at the innermost failing expression", () => {
+    const r = runAll(q(".a |\n  .b | .c[0]"), { a: { b: { c: 5 } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.message, r.error.pos]).toEqual(["Cannot index number with number (0)", { line: 2, col: 8 }]);
+  });
+
+  it("charges large string results to the step budget", () => {
+    const r = runAll(q('"x" * 20000000'), null, { steps: 10_000 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.budget).toBe("steps");
+  });
+});

@@ -72,8 +72,23 @@ export class Interp {
     return r;
   }
 
+  /** Charges large results (string repetition, concatenation) to the step budget by size. */
+  sized(v: Value): Value {
+    if (typeof v === "string" ? v.length > 4096 : Array.isArray(v) && v.length > 4096) this.meter.tick((v as string | Value[]).length >> 6);
+    return v;
+  }
+
   /** Evaluates a node for which {@link isSimple} holds. */
   simple(n: Node, input: Value, env: Env): Value {
+    try {
+      return this.simpleNode(n, input, env);
+    } catch (e) {
+      if (e instanceof JqError && e.pos === undefined && e.code === "runtime") e.pos = n.span.pos;
+      throw e;
+    }
+  }
+
+  simpleNode(n: Node, input: Value, env: Env): Value {
     this.meter.tick();
     switch (n.kind) {
       case "identity": return input;
@@ -83,7 +98,7 @@ export class Interp {
       case "neg": return negate(this.simple(n.operand, input, env));
       case "binop": {
         const r = this.simple(n.right, input, env);
-        return binop(n.op, this.simple(n.left, input, env), r);
+        return this.sized(binop(n.op, this.simple(n.left, input, env), r));
       }
       case "and": return truthy(this.simple(n.left, input, env)) && truthy(this.simple(n.right, input, env));
       case "or": return truthy(this.simple(n.left, input, env)) || truthy(this.simple(n.right, input, env));
@@ -105,160 +120,166 @@ export class Interp {
   }
 
   *eval(n: Node, input: Value, env: Env): Generator<Value, void, undefined> {
-    this.meter.tick();
-    switch (n.kind) {
-      case "identity":
-        yield input;
-        return;
-      case "literal":
-        yield n.value as Value;
-        return;
-      case "index":
-        if (n.target.kind === "identity" && n.index.kind === "literal") {
-          yield indexValue(input, n.index.value as Value);
+    try {
+      this.meter.tick();
+      switch (n.kind) {
+        case "identity":
+          yield input;
           return;
-        }
-        for (const t of this.eval(n.target, input, env)) {
-          for (const k of this.eval(n.index, input, env)) yield indexValue(t, k);
-        }
-        return;
-      case "slice":
-        for (const t of this.eval(n.target, input, env)) {
-          for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
-            for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
-              if (t === null) yield null;
-              else if (typeof t === "string" || Array.isArray(t)) {
-                const key = newObject();
-                key["start"] = from;
-                key["end"] = to;
-                yield indexValue(t, key);
-              } else throw runtimeError(`Cannot index ${describe(t).split(" ")[0]} with object`);
+        case "literal":
+          yield n.value as Value;
+          return;
+        case "index":
+          if (n.target.kind === "identity" && n.index.kind === "literal") {
+            yield indexValue(input, n.index.value as Value);
+            return;
+          }
+          for (const t of this.eval(n.target, input, env)) {
+            for (const k of this.eval(n.index, input, env)) yield indexValue(t, k);
+          }
+          return;
+        case "slice":
+          for (const t of this.eval(n.target, input, env)) {
+            for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
+              for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
+                if (t === null) yield null;
+                else if (typeof t === "string" || Array.isArray(t)) {
+                  const key = newObject();
+                  key["start"] = from;
+                  key["end"] = to;
+                  yield indexValue(t, key);
+                } else throw runtimeError(`Cannot index ${describe(t).split(" ")[0]} with object`);
+              }
             }
           }
-        }
-        return;
-      case "iterate":
-        if (this.isSimple(n.target)) yield* this.iterate(this.simple(n.target, input, env));
-        else for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
-        return;
-      case "pipe":
-        if (this.isSimple(n.right)) for (const v of this.eval(n.left, input, env)) yield this.simple(n.right, v, env);
-        else for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
-        return;
-      case "comma":
-        yield* this.eval(n.left, input, env);
-        yield* this.eval(n.right, input, env);
-        return;
-      case "neg":
-        for (const v of this.eval(n.operand, input, env)) yield negate(v);
-        return;
-      case "binop":
-        if (this.isSimple(n)) {
-          yield this.simple(n, input, env);
+          return;
+        case "iterate":
+          if (this.isSimple(n.target)) yield* this.iterate(this.simple(n.target, input, env));
+          else for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
+          return;
+        case "pipe":
+          if (this.isSimple(n.right)) for (const v of this.eval(n.left, input, env)) yield this.simple(n.right, v, env);
+          else for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
+          return;
+        case "comma":
+          yield* this.eval(n.left, input, env);
+          yield* this.eval(n.right, input, env);
+          return;
+        case "neg":
+          for (const v of this.eval(n.operand, input, env)) yield negate(v);
+          return;
+        case "binop":
+          if (this.isSimple(n)) {
+            yield this.simple(n, input, env);
+            return;
+          }
+          for (const r of this.eval(n.right, input, env)) {
+            for (const l of this.eval(n.left, input, env)) yield this.sized(binop(n.op, l, r));
+          }
+          return;
+        case "and":
+          for (const l of this.eval(n.left, input, env)) {
+            if (!truthy(l)) yield false;
+            else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+          }
+          return;
+        case "or":
+          for (const l of this.eval(n.left, input, env)) {
+            if (truthy(l)) yield true;
+            else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+          }
+          return;
+        case "alt": {
+          let any = false;
+          try {
+            for (const v of this.eval(n.left, input, env)) {
+              if (truthy(v)) {
+                any = true;
+                yield v;
+              }
+            }
+          } catch (e) {
+            if (!isCatchable(e)) throw e;
+          }
+          if (!any) yield* this.eval(n.right, input, env);
           return;
         }
-        for (const r of this.eval(n.right, input, env)) {
-          for (const l of this.eval(n.left, input, env)) yield binop(n.op, l, r);
-        }
-        return;
-      case "and":
-        for (const l of this.eval(n.left, input, env)) {
-          if (!truthy(l)) yield false;
-          else for (const r of this.eval(n.right, input, env)) yield truthy(r);
-        }
-        return;
-      case "or":
-        for (const l of this.eval(n.left, input, env)) {
-          if (truthy(l)) yield true;
-          else for (const r of this.eval(n.right, input, env)) yield truthy(r);
-        }
-        return;
-      case "alt": {
-        let any = false;
-        try {
-          for (const v of this.eval(n.left, input, env)) {
-            if (truthy(v)) {
-              any = true;
-              yield v;
-            }
+        case "try":
+          yield* this.evalTry(n, input, env);
+          return;
+        case "if":
+          for (const c of this.eval(n.cond, input, env)) {
+            if (truthy(c)) yield* this.eval(n.then, input, env);
+            else if (n.else) yield* this.eval(n.else, input, env);
+            else yield input;
           }
-        } catch (e) {
-          if (!isCatchable(e)) throw e;
+          return;
+        case "array": {
+          const out: Value[] = [];
+          if (n.body) for (const v of this.eval(n.body, input, env)) out.push(v);
+          yield out;
+          return;
         }
-        if (!any) yield* this.eval(n.right, input, env);
-        return;
-      }
-      case "try":
-        yield* this.evalTry(n, input, env);
-        return;
-      case "if":
-        for (const c of this.eval(n.cond, input, env)) {
-          if (truthy(c)) yield* this.eval(n.then, input, env);
-          else if (n.else) yield* this.eval(n.else, input, env);
-          else yield input;
+        case "object":
+          yield* this.evalObject(n, 0, newObject(), input, env);
+          return;
+        case "str":
+          yield* this.evalString(n, 0, "", input, env);
+          return;
+        case "format":
+          yield applyFormat(n.name, input);
+          return;
+        case "var":
+          yield this.lookupVar(n.name, env);
+          return;
+        case "loc": {
+          const o = newObject();
+          o["file"] = "<top-level>";
+          o["line"] = n.line;
+          yield o;
+          return;
         }
-        return;
-      case "array": {
-        const out: Value[] = [];
-        if (n.body) for (const v of this.eval(n.body, input, env)) out.push(v);
-        yield out;
-        return;
-      }
-      case "object":
-        yield* this.evalObject(n, 0, newObject(), input, env);
-        return;
-      case "str":
-        yield* this.evalString(n, 0, "", input, env);
-        return;
-      case "format":
-        yield applyFormat(n.name, input);
-        return;
-      case "var":
-        yield this.lookupVar(n.name, env);
-        return;
-      case "loc": {
-        const o = newObject();
-        o["file"] = "<top-level>";
-        o["line"] = n.line;
-        yield o;
-        return;
-      }
-      case "as":
-        for (const v of this.eval(n.source, input, env)) yield* this.evalAs(n, v, input, env);
-        return;
-      case "reduce":
-        yield* this.evalReduce(n, input, env);
-        return;
-      case "foreach":
-        yield* this.evalForeach(n, input, env);
-        return;
-      case "def": {
-        const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
-        frame.env = frame;
-        yield* this.eval(n.rest, input, frame);
-        return;
-      }
-      case "call":
-        yield* this.evalCall(n, input, env);
-        return;
-      case "label": {
-        const id = {};
-        try {
-          yield* this.eval(n.body, input, { t: 3, name: n.name, id, next: env });
-        } catch (e) {
-          if (e instanceof BreakSignal && e.id === id) return;
-          throw e;
+        case "as":
+          for (const v of this.eval(n.source, input, env)) yield* this.evalAs(n, v, input, env);
+          return;
+        case "reduce":
+          yield* this.evalReduce(n, input, env);
+          return;
+        case "foreach":
+          yield* this.evalForeach(n, input, env);
+          return;
+        case "def": {
+          const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
+          frame.env = frame;
+          yield* this.eval(n.rest, input, frame);
+          return;
         }
-        return;
+        case "call":
+          yield* this.evalCall(n, input, env);
+          return;
+        case "label": {
+          const id = {};
+          try {
+            yield* this.eval(n.body, input, { t: 3, name: n.name, id, next: env });
+          } catch (e) {
+            if (e instanceof BreakSignal && e.id === id) return;
+            throw e;
+          }
+          return;
+        }
+        case "break":
+          throw new BreakSignal(this.lookupLabel(n.name, env));
+        case "assign":
+          yield* this.evalAssign(n, input, env);
+          return;
+        case "recurse":
+          yield* this.recurseValues(input);
+          return;
       }
-      case "break":
-        throw new BreakSignal(this.lookupLabel(n.name, env));
-      case "assign":
-        yield* this.evalAssign(n, input, env);
-        return;
-      case "recurse":
-        yield* this.recurseValues(input);
-        return;
+    } catch (e) {
+      // the innermost failing expression gives the position of a runtime error
+      if (e instanceof JqError && e.pos === undefined && e.code === "runtime") e.pos = n.span.pos;
+      throw e;
     }
   }
 

@@ -2,7 +2,7 @@ import { runtimeError } from "./errors";
 import { compare, copyObject, describe, equals, isObject, MAX_DEPTH, newObject } from "./values";
 import type { JqObject, Value } from "./values";
 
-const MAX_STRING = 1 << 29;
+const MAX_STRING = 1 << 25;
 
 function fail(a: Value, b: Value, verb: string): never {
   throw runtimeError(`${describe(a)} and ${describe(b)} cannot be ${verb}`);
