@@ -6,7 +6,8 @@ import { checkHandlerSource } from "./handler-runtime";
 import { validateBindings } from "../../lib/sdui/bindings";
 import { validateUiTree } from "../../lib/sdui/validate-tree";
 import type { JsonValue } from "../../lib/protocol/events";
-import { compileValidator, type SubsetSchema } from "../../lib/plugin/json-schema";
+import { checkSubset } from "../../lib/plugin/json-schema";
+import { checkStyles } from "../../lib/plugin/styles-check";
 import type { CommandError } from "../../lib/protocol/dispatch";
 
 export const MAX_STYLES_BYTES = 65_536;
@@ -39,7 +40,8 @@ function setBindings(p: Params): Outcome {
 function setStyles(p: Params): Outcome {
   if (typeof p.css !== "string") return fail("invalid_params", "set_styles needs params.css, a string");
   if (new TextEncoder().encode(p.css).length > MAX_STYLES_BYTES) return fail("invalid_styles", `styles are limited to ${MAX_STYLES_BYTES} bytes`);
-  if (/@import|url\s*\(/i.test(p.css)) return fail("invalid_styles", "styles may not use @import or url()");
+  const problems = checkStyles(p.css);
+  if (problems.length) return fail("invalid_styles", `the styles are refused: ${problems.map((x) => x.message).join("; ")}`, problemsOf(problems.map((x) => ({ path: `${x.line}:${x.col}`, message: x.message }))));
   return { ok: true, change: { files: { "styles.css": p.css }, event: "styles", value: p.css } };
 }
 
@@ -61,7 +63,7 @@ function registerCommand(p: Params, manifest: Manifest): Outcome {
   if (schemaProblems) return fail("invalid_params", `params.params is not a usable JSON Schema: ${schemaProblems}`);
   const check = checkHandlerSource(source, `commands/${name}.star`, [handler]);
   if (!check.ok) return fail("invalid_handler", check.message, check.details as JsonValue);
-  const commands = { ...manifest.commands, [name]: { handler, description: String(description), params } };
+  const commands = { ...manifest.commands, [name]: { handler, description: String(description || `${name} (registered at run time)`), params, example: {} } };
   const next = { ...manifest, commands };
   return {
     ok: true,
@@ -79,12 +81,9 @@ function unregisterCommand(p: Params, manifest: Manifest, files: Record<string, 
 }
 
 function tryValidator(schema: JsonValue): string | null {
-  try {
-    compileValidator(schema as SubsetSchema);
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
+  const problems = checkSubset(schema);
+  if (!problems.length && (schema as { type?: unknown } | null)?.type !== "object") return 'params must be a schema with type "object"';
+  return problems.length ? problems.map((p) => `${p.path || "(root)"}: ${p.message}`).join("; ") : null;
 }
 
 /** Commands every room implements natively; they need the admin role. */

@@ -1,0 +1,1 @@
+import "../../lib/plugin/plugin.bench.ts";
