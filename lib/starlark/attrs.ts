@@ -53,8 +53,7 @@ export function getAttrOpt(x: Value, name: string): Value | undefined {
   return undefined;
 }
 
-export function getAttr(th: Thread, x: Value, name: string): Value {
-  void th;
+export function getAttr(_th: Thread, x: Value, name: string): Value {
   const v = getAttrOpt(x, name);
   if (v !== undefined) return v;
   const hint = nearest(name, attrNames(x));

@@ -66,7 +66,7 @@ function minmax(th: Thread, name: string, args: Value[], kwargs: Kwargs, sign: n
   return best;
 }
 
-function dictFromArgs(th: Thread, d: SDict, args: Value[], kwargs: Kwargs, name: string): void {
+function dictFromArgs(th: Thread, d: SDict, args: Value[], kwargs: Kwargs): void {
   if (args.length > 1) throw runtimeError(`got ${args.length} arguments, want at most 1`);
   if (args.length === 1) {
     const src = args[0]!;
@@ -99,7 +99,6 @@ function dictFromArgs(th: Thread, d: SDict, args: Value[], kwargs: Kwargs, name:
       dictSet(th, d, k, v);
     }
   }
-  void name;
 }
 
 export { dictFromArgs };
@@ -158,7 +157,7 @@ export function makeUniverse(json: Value): Map<string, Value> {
   });
   def("dict", (th, args, kw) => {
     const d = new SDict();
-    dictFromArgs(th, d, args, kw, "dict");
+    dictFromArgs(th, d, args, kw);
     return d;
   });
   def("dir", (_th, args, kw) => new SList(attrNames(one(args, kw))));

@@ -4,7 +4,6 @@ import { Frame } from "./frame.ts";
 import { nearest } from "./spell.ts";
 import type { Thread } from "./thread.ts";
 import { SFunction } from "./values/function.ts";
-import { dictSet } from "./values/hashtable.ts";
 import { typeName } from "./values/ops-core.ts";
 import type { Value } from "./values/value.ts";
 import { Cell, SBuiltin, SDict, STuple } from "./values/value.ts";
@@ -84,7 +83,6 @@ function bindArgs(fn: SFunction, args: Value[], kwargs: Kwargs, locals: (Value |
   if (missing.length > 0) {
     throw runtimeError(`function ${name} missing ${missing.length} argument${missing.length > 1 ? "s" : ""} (${missing.join(", ")})`);
   }
-  void dictSet;
 }
 
 /** Calls a Starlark function. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromStarlark, toStarlark } from "./convert.ts";
-import { errorOf, exec } from "./test-helpers.ts";
+import { exec } from "./test-helpers.ts";
 import type { StarlarkError } from "./errors.ts";
 
 function unconvertible(f: () => unknown): StarlarkError {
@@ -37,6 +37,5 @@ describe("JSON conversion", () => {
     for (const k of ["s", "f", "n", "d", "b"]) {
       expect(unconvertible(() => fromStarlark(r.value.get(k)!))).toMatchObject({ code: "unconvertible" });
     }
-    void errorOf;
   });
 });

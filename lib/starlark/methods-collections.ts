@@ -6,7 +6,7 @@ import type { Kwargs } from "./call.ts";
 import { runtimeError } from "./errors.ts";
 import type { Thread } from "./thread.ts";
 import { checkHashMutable, dictDelete, dictGet, dictSet, setAdd } from "./values/hashtable.ts";
-import { forEach, toArray } from "./values/iter.ts";
+import { forEach } from "./values/iter.ts";
 import { equals, keyOf, typeName } from "./values/ops-core.ts";
 import type { Value } from "./values/value.ts";
 import { SBytes, SDict, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
@@ -158,7 +158,7 @@ function installDict(): void {
   });
   def("update", (th, d, a, k) => {
     if (a.length === 1 && a[0] === null) throw runtimeError("got NoneType, want iterable");
-    dictFromArgs(th, d, a, k, "update");
+    dictFromArgs(th, d, a, k);
     return null;
   });
 }
@@ -283,5 +283,4 @@ export function installCollectionMethods(): void {
   installDict();
   installSet();
   installBytes();
-  void toArray;
 }

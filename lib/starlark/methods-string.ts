@@ -126,7 +126,7 @@ function splitImpl(s: string, args: Value[], kw: Kwargs, right: boolean): Value 
   return new SList([parts.slice(0, parts.length - max).join(sp), ...parts.slice(parts.length - max)]);
 }
 
-function prefixCheck(name: string, s: string, args: Value[], kw: Kwargs, ends: boolean): boolean {
+function prefixCheck(s: string, args: Value[], kw: Kwargs, ends: boolean): boolean {
   const [x, start, end] = unpackArgs(args, kw, ["prefix", "start?", "end?"]);
   const [a, b] = span(s.length, start, end);
   const sub = a <= b ? s.slice(a, b) : "";
@@ -139,7 +139,6 @@ function prefixCheck(name: string, s: string, args: Value[], kw: Kwargs, ends: b
     });
   }
   throw runtimeError(`got ${typeName(x!)}, want string or tuple of strings`);
-  void name;
 }
 
 function findImpl(s: string, args: Value[], kw: Kwargs, right: boolean): number {
@@ -240,11 +239,11 @@ export function installStringMethods(): void {
   }
   def("endswith", (_th, s, a, k) => {
     if (k === null && a.length === 1 && typeof a[0] === "string") return s.endsWith(a[0]);
-    return prefixCheck("endswith", s, a, k, true);
+    return prefixCheck(s, a, k, true);
   });
   def("startswith", (_th, s, a, k) => {
     if (k === null && a.length === 1 && typeof a[0] === "string") return s.startsWith(a[0]);
-    return prefixCheck("startswith", s, a, k, false);
+    return prefixCheck(s, a, k, false);
   });
   def("find", (_th, s, a, k) => findImpl(s, a, k, false));
   def("rfind", (_th, s, a, k) => findImpl(s, a, k, true));

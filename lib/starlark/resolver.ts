@@ -319,7 +319,7 @@ export function resolve(
     }
   };
 
-  const func = (parent: Scope, name: string, params: Param[], body: Stmt[] | null, lambdaBody: Expr | null, at: Span): FnInfo => {
+  const func = (parent: Scope, name: string, params: Param[], body: Stmt[] | null, lambdaBody: Expr | null, _at: Span): FnInfo => {
     // defaults are evaluated in the enclosing scope
     for (const p of params) if (p.t === "plain" && p.dflt) expr(parent, p.dflt);
     const sc = new Scope(newInfo(name), parent);
@@ -328,7 +328,6 @@ export function resolve(
     const info = sc.info;
     let sawStar = false;
     let sawOptional = false;
-    let kwonly = 0;
     const seenNames = new Set<string>();
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
@@ -345,8 +344,7 @@ export function resolve(
         else if (i === params.length - 1 || params[i + 1]!.t === "starstar") err("bare * must be followed by keyword-only parameters", p);
       } else {
         if (info.hasKwargs) err("parameter may not follow **kwargs", p);
-        if (sawStar) kwonly++;
-        else {
+        if (!sawStar) {
           if (p.dflt) sawOptional = true;
           else if (sawOptional) err("required parameter may not follow optional", p);
           info.numPositional++;
@@ -362,7 +360,6 @@ export function resolve(
         info.paramNames.push(p.name);
       }
     }
-    void kwonly;
     for (const p of params) {
       if ((p.t === "star" && p.name !== null) || p.t === "starstar") {
         if (block.has(p.name!)) continue;
@@ -377,7 +374,6 @@ export function resolve(
     } else if (lambdaBody) {
       expr(sc, lambdaBody);
     }
-    void at;
     return info;
   };
 

@@ -295,7 +295,7 @@ function checkIndex(tn: string, i: number, n: number, orig?: Value): number {
 }
 
 /** x[y] */
-export function index(th: Thread, x: Value, y: Value): Value {
+export function index(_th: Thread, x: Value, y: Value): Value {
   if (x instanceof SList || x instanceof STuple) {
     const a = x.a;
     if (typeof y === "number" && y >= 0 && y < a.length) return a[y]!;
@@ -313,7 +313,6 @@ export function index(th: Thread, x: Value, y: Value): Value {
     const i = checkIndex(typeName(x), indexInt(y, "index"), x.s.length);
     return x.kind === "elem_ords" || x.bytes ? x.s.charCodeAt(i) : x.s[i]!;
   }
-  void th;
   throw runtimeError(`unhandled index operation ${typeName(x)}[${typeName(y)}]`);
 }
 
