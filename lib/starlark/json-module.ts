@@ -47,51 +47,67 @@ export function jsonQuote(s: string): string {
 export function jsonEncode(th: Thread, x: Value): string {
   const enc = new Encoder(th);
   enc.value(x);
-  const s = enc.out.join("");
-  th.charge(s.length);
-  return s;
+  th.charge(enc.out.length);
+  return enc.out;
+}
+
+function where(kind: string, at: string | number): string {
+  return kind === "dict" ? `in dict key ${jsonQuote(at as string)}` : kind === "field" ? `in field .${at}` : `at ${kind} index ${at}`;
+}
+
+/** Prefixes the location of a nested failure onto a runtime error. */
+function annotate(e: unknown, kind: string, at: string | number): unknown {
+  if (e instanceof Error && (e as { code?: string }).code === "runtime") e.message = `${where(kind, at)}: ${e.message}`;
+  return e;
 }
 
 class Encoder {
-  readonly out: string[] = [];
+  out = "";
   private readonly path = new Set<object>();
   constructor(private readonly th: Thread) {}
 
   value(v: Value): void {
-    const out = this.out;
     switch (typeof v) {
-      case "boolean": out.push(v ? "true" : "false"); return;
+      case "boolean": this.out += v ? "true" : "false"; return;
       case "number":
-      case "bigint": out.push(String(v)); return;
+      case "bigint": this.out += String(v); return;
       case "string":
         if (v.length > 64) this.th.charge(v.length);
-        out.push(jsonQuote(v));
+        this.out += jsonQuote(v);
         return;
     }
     if (v === null) {
-      out.push("null");
+      this.out += "null";
       return;
     }
     if (v instanceof SFloat) {
       if (!Number.isFinite(v.v)) throw runtimeError(`cannot encode non-finite float ${formatFloat(v.v)}`);
-      out.push(formatFloat(v.v));
+      this.out += formatFloat(v.v);
       return;
     }
     const path = this.path;
     if (path.has(v)) throw runtimeError("cycle in JSON structure");
     if (v instanceof SDict) {
       path.add(v);
-      const entries = [...v.m.values()];
-      for (const e of entries) if (typeof e.k !== "string") throw runtimeError(`dict has ${typeName(e.k)} key, want string`);
-      if (entries.length > 1) entries.sort((a, b) => ((a.k as string) < (b.k as string) ? -1 : 1));
-      out.push("{");
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        if (i > 0) out.push(",");
-        out.push(jsonQuote(e.k as string), ":");
-        this.nested("dict", e.k as string, e.v);
+      const keys: string[] = [];
+      for (const e of v.m.values()) {
+        if (typeof e.k !== "string") throw runtimeError(`dict has ${typeName(e.k)} key, want string`);
+        keys.push(e.k);
       }
-      out.push("}");
+      if (keys.length > 1) keys.sort();
+      this.out += "{";
+      let k = "";
+      try {
+        for (let i = 0; i < keys.length; i++) {
+          k = keys[i]!;
+          if (i > 0) this.out += ",";
+          this.out += jsonQuote(k) + ":";
+          this.value(v.m.get(k)!.v);
+        }
+      } catch (e) {
+        throw annotate(e, "dict", k);
+      }
+      this.out += "}";
       path.delete(v);
       return;
     }
@@ -99,45 +115,40 @@ class Encoder {
       path.add(v);
       const kind = v instanceof SList ? "list" : v instanceof STuple ? "tuple" : "range";
       const a = v instanceof SRange ? toArray(this.th, v) : v.a;
-      out.push("[");
-      for (let i = 0; i < a.length; i++) {
-        if (i > 0) out.push(",");
-        this.nested(kind, i, a[i]!);
+      this.out += "[";
+      let i = 0;
+      try {
+        for (; i < a.length; i++) {
+          if (i > 0) this.out += ",";
+          this.value(a[i]!);
+        }
+      } catch (e) {
+        throw annotate(e, kind, i);
       }
-      out.push("]");
+      this.out += "]";
       path.delete(v);
       return;
     }
     if (v instanceof SStruct || v instanceof SModule || (v instanceof SHost && v.attrNames().length > 0)) {
       path.add(v);
-      out.push("{");
+      this.out += "{";
       const names = attrNames(v);
-      for (let i = 0; i < names.length; i++) {
-        if (i > 0) out.push(",");
-        out.push(jsonQuote(names[i]!), ":");
-        this.nested("field", names[i]!, getAttrOpt(v, names[i]!)!);
+      let name = "";
+      try {
+        for (let i = 0; i < names.length; i++) {
+          name = names[i]!;
+          if (i > 0) this.out += ",";
+          this.out += jsonQuote(name) + ":";
+          this.value(getAttrOpt(v, name)!);
+        }
+      } catch (e) {
+        throw annotate(e, "field", name);
       }
-      out.push("}");
+      this.out += "}";
       path.delete(v);
       return;
     }
     throw runtimeError(`cannot encode ${typeName(v)} as JSON`);
-  }
-
-  private nested(kind: string, at: string | number, v: Value): void {
-    if (typeof v === "number") {
-      this.out.push(String(v));
-      return;
-    }
-    try {
-      this.value(v);
-    } catch (e) {
-      if (e instanceof Error && (e as { code?: string }).code === "runtime") {
-        const where = kind === "dict" ? `in dict key ${jsonQuote(at as string)}` : kind === "field" ? `in field .${at}` : `at ${kind} index ${at}`;
-        e.message = `${where}: ${e.message}`;
-      }
-      throw e;
-    }
   }
 }
 
