@@ -4,7 +4,12 @@ import type { AppEnv } from "./context";
 import { resolveCaller } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
+import { adminApi } from "./routes/admin";
+import { agentsApi } from "./routes/agents";
 import { auth } from "./routes/auth";
+import { deploymentsApi } from "./routes/deployments";
+import { developersApi } from "./routes/developers";
+import { executionsApi } from "./routes/executions";
 import { dispatchApi } from "./routes/dispatch";
 import { events } from "./routes/events";
 import { pluginsApi } from "./routes/plugins";
@@ -21,7 +26,12 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws/p/:plugin", roomsApi)
   .route("/api/w/:ws/dispatch", dispatchApi)
   .route("/api/w/:ws/settings", settingsApi)
-  .route("/api/w/:ws", events);
+  .route("/api/w/:ws", events)
+  .route("/api/developers", developersApi)
+  .route("/api/agents", agentsApi)
+  .route("/api/deployments", deploymentsApi)
+  .route("/api/executions", executionsApi)
+  .route("/api/admin", adminApi);
 
 /** The whole HTTP app: request id, body limit, caller resolution, routes, one error handler. */
 export const app = new Hono<AppEnv>()
