@@ -368,9 +368,16 @@ export function installStringMethods(): void {
     th.charge(out.length);
     return out;
   });
-  def("split", (_th, s, a, k) => splitImpl(s, a, k, false));
-  def("rsplit", (_th, s, a, k) => splitImpl(s, a, k, true));
-  def("splitlines", (_th, s, a, k) => {
+  def("split", (th, s, a, k) => {
+    th.charge(s.length);
+    return splitImpl(s, a, k, false);
+  });
+  def("rsplit", (th, s, a, k) => {
+    th.charge(s.length);
+    return splitImpl(s, a, k, true);
+  });
+  def("splitlines", (th, s, a, k) => {
+    th.charge(s.length);
     const [ke] = unpackArgs(a, k, ["keepends?"]);
     const keep = boolArg(ke);
     const out: string[] = [];

@@ -165,6 +165,7 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
       if (x instanceof SSet && y instanceof SSet) {
         const out = new SSet();
         for (const [k, v] of x.m) if (y.m.has(k)) out.m.set(k, v);
+        th.charge(out.m.size * 32);
         return out;
       }
       break;
@@ -174,6 +175,7 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
         const out = new SSet();
         for (const [k, v] of x.m) if (!y.m.has(k)) out.m.set(k, v);
         for (const [k, v] of y.m) if (!x.m.has(k)) out.m.set(k, v);
+        th.charge(out.m.size * 32);
         return out;
       }
       break;
