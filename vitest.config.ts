@@ -1,6 +1,11 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { readFileSync } from "node:fs";
 import { defineConfig, type Plugin } from "vitest/config";
+import { freePort } from "./containers/agent-runtime/test-setup.ts";
+
+// The workers project talks to the real agent-runtime program, started by its globalSetup on this port.
+const runtimePort = Number(process.env.FRAMEOS_TEST_RUNTIME_PORT ?? (await freePort()));
+process.env.FRAMEOS_TEST_RUNTIME_PORT = String(runtimePort);
 
 /** Plugin handlers and styles are imported as text, as wrangler's Text rule does in the Worker bundle. */
 const textFiles: Plugin = {
@@ -31,7 +36,7 @@ export default defineConfig({
             main: "./workers/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations") },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), RUNTIME_URL: `http://127.0.0.1:${runtimePort}` },
             },
           })),
         ],
@@ -40,6 +45,7 @@ export default defineConfig({
           include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"],
           exclude: ["**/*.node.test.ts"],
           setupFiles: ["./workers/test/apply-migrations.ts"],
+          globalSetup: ["./containers/agent-runtime/test-setup.ts"],
         },
       },
       {
