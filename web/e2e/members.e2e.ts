@@ -107,6 +107,54 @@ describe("workspaces, members and tokens", () => {
     expect(await page.getByTestId("members-error").count()).toBe(0);
   });
 
+  it("gives a viewer a read-only list; leaving the only workspace offers to create one", async () => {
+    const viewerEmail = `viewer-${run}@example.com`;
+    await page.getByTestId("invite-email").fill(viewerEmail);
+    await page.getByTestId("invite-role").selectOption("viewer");
+    await page.getByTestId("invite-submit").click();
+    const link = await page.getByTestId("invite-link").inputValue();
+
+    const viewer = await newContext(browser, env.url);
+    const viewerPage = await viewer.newPage();
+    const viewerErrors = watchErrors(viewerPage);
+    await viewerPage.goto(link);
+    await viewerPage.getByTestId("invite-name").fill(`Vera ${run}`);
+    await viewerPage.getByTestId("invite-password").fill(`pw-${run}-viewer`);
+    await viewerPage.getByTestId("invite-accept").click();
+    await viewerPage.waitForURL(`**/w/${teamId}`);
+    await viewerPage.getByTestId("nav-members").click();
+    await viewerPage.getByTestId("members-table").waitFor();
+    expect(await viewerPage.getByTestId("invite-member-form").count()).toBe(0);
+    expect(await viewerPage.locator("[data-testid^=member-role-]:not([data-testid^=member-role-badge])").count()).toBe(0);
+    await screenshot(viewerPage, "members-06-viewer");
+
+    const me = viewerPage.locator(`[data-testid^="member-row-"][data-email="${viewerEmail}"]`);
+    await me.getByRole("button", { name: "Leave workspace" }).click();
+    await me.getByRole("button", { name: "Confirm" }).click();
+    await viewerPage.getByTestId("first-workspace-form").waitFor();
+    expect(new URL(viewerPage.url()).pathname).toBe("/");
+    await screenshot(viewerPage, "members-07-first-workspace");
+
+    await viewerPage.getByTestId("first-workspace-name").fill(`Solo ${run}`);
+    await viewerPage.getByTestId("first-workspace-submit").click();
+    await viewerPage.getByTestId("plugin-area").waitFor();
+    expect(await viewerPage.getByTestId("current-workspace").textContent()).toBe(`Solo ${run}`);
+
+    // A session that ends while the app is open leads back to the login, then to the same page.
+    await viewer.clearCookies();
+    await viewerPage.getByTestId("nav-members").click();
+    await viewerPage.waitForURL(/\/login\?next=/);
+    const next = new URL(viewerPage.url()).searchParams.get("next") ?? "";
+    expect(next).toMatch(/^\/w\/[^/]+\/members$/);
+    await viewerPage.getByTestId("login-email").fill(viewerEmail);
+    await viewerPage.getByTestId("login-password").fill(`pw-${run}-viewer`);
+    await viewerPage.getByTestId("login-submit").click();
+    await viewerPage.waitForURL(`**${next}`);
+    await viewerPage.getByTestId("members-table").waitFor();
+    expect(viewerErrors).toEqual([]);
+    await viewer.close();
+  });
+
   it("keeps the page when switching workspaces", async () => {
     await page.getByTestId("workspace-switcher").click();
     await page.getByTestId("workspace-list").getByText("Default").click();

@@ -92,6 +92,23 @@ describe("api client", () => {
   });
 });
 
+describe("onUnauthorized", () => {
+  it("reports a 401 from a session-bound call, not from a sign-in", async () => {
+    const { fetch } = fakeFetch(401, { error: { code: "unauthorized", message: "Sign in first" } });
+    const api = createApi({ fetch });
+    const seen: string[] = [];
+    const off = api.onUnauthorized((error) => seen.push(error.code));
+    await api.listWorkspaces().catch(() => undefined);
+    await api.login("a@b.c", "x").catch(() => undefined);
+    await api.whoami().catch(() => undefined);
+    await api.acceptInvitation("t", "n", "p").catch(() => undefined);
+    expect(seen).toEqual(["unauthorized"]);
+    off();
+    await api.listWorkspaces().catch(() => undefined);
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe("toApiError", () => {
   it("uses the code as message when the message is missing", () => {
     expect(toApiError(400, { error: { code: "bad" } }).message).toBe("bad");

@@ -134,6 +134,9 @@ export function toApiError(status: number, body: unknown, statusText = ""): ApiE
   return new ApiError(status, `http_${status}`, fallback);
 }
 
+/** Paths whose 401 means "wrong credentials or token", not "your session ended". */
+const SIGN_IN_PATHS = ["/api/auth/login", "/api/auth/invitations/", "/api/auth/whoami"];
+
 export interface ApiOptions {
   fetch?: FetchLike;
   /** Prefix for every path; empty for the same origin. */
@@ -144,6 +147,7 @@ export interface ApiOptions {
 export function createApi(options: ApiOptions = {}) {
   const base = options.base ?? "";
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const unauthorized = new Set<(error: ApiError) => void>();
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const init: RequestInit = {
@@ -171,6 +175,9 @@ export function createApi(options: ApiOptions = {}) {
       const error = toApiError(response.status, parsed, response.statusText);
       const retryAfter = Number(response.headers.get("retry-after"));
       if (retryAfter > 0) error.retryAfter = retryAfter;
+      if (response.status === 401 && !SIGN_IN_PATHS.some((p) => path.startsWith(p))) {
+        for (const listener of unauthorized) listener(error);
+      }
       throw error;
     }
     return parsed as T;
@@ -180,6 +187,11 @@ export function createApi(options: ApiOptions = {}) {
 
   return {
     request,
+    /** Calls `listener` when a request is refused for lack of a session; returns an unsubscribe. */
+    onUnauthorized(listener: (error: ApiError) => void): () => void {
+      unauthorized.add(listener);
+      return () => unauthorized.delete(listener);
+    },
     login: (email: string, password: string) => request<Session>("POST", "/api/auth/login", { email, password }),
     logout: () => request<Ok>("POST", "/api/auth/logout", {}),
     whoami: (workspaceId?: string) =>

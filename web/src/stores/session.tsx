@@ -1,4 +1,4 @@
-import { createContext, onMount, useContext } from "solid-js";
+import { createContext, onCleanup, onMount, useContext } from "solid-js";
 import type { ParentProps } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api, ApiError, errorMessage } from "../lib/api";
@@ -56,6 +56,12 @@ export function SessionProvider(props: ParentProps) {
   };
 
   onMount(() => void refresh());
+  // A session that ends while the app is open (expired, logged out elsewhere) goes to the login.
+  onCleanup(
+    api.onUnauthorized(() => {
+      if (state.status === "signed-in") setState({ status: "signed-out", session: null, error: null });
+    }),
+  );
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }
 

@@ -18,9 +18,11 @@ export function LoginPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    const search = router.search();
     try {
       const signedIn = await session.login(email().trim(), password());
-      router.navigate(afterLogin(router.search(), signedIn.workspace?.id), { replace: true });
+      // The app may already have moved on (it redirects signed-in visitors of /login).
+      if (router.route().name === "login") router.navigate(afterLogin(search, signedIn.workspace?.id), { replace: true });
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -2,6 +2,8 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../../lib/api";
 import type { Member, Role } from "../../lib/api";
 import { latest } from "../../lib/resource";
+import { useRouter } from "../../lib/router";
+import { paths } from "../../lib/routes";
 import { formatFull, formatRelative } from "../../lib/format";
 import { useSession } from "../../stores/session";
 import { useWorkspace } from "../../stores/workspace";
@@ -17,6 +19,7 @@ import { sortMembers } from "./members";
 export function MembersPage(props: { ws: string }) {
   const session = useSession();
   const workspace = useWorkspace();
+  const router = useRouter();
   const [data, { refetch }] = createResource(() => props.ws, (ws) => api.listMembers(ws));
   const [error, setError] = createSignal<unknown>(null);
   const role = () => workspace.role();
@@ -34,7 +37,18 @@ export function MembersPage(props: { ws: string }) {
   };
 
   const changeRole = (member: Member, next: Role) => run(() => api.changeRole(props.ws, member.identity.id, next));
-  const remove = (member: Member) => run(() => api.removeMember(props.ws, member.identity.id));
+  const remove = async (member: Member) => {
+    if (member.identity.id !== me()) return run(() => api.removeMember(props.ws, member.identity.id));
+    // Leaving: the page is no longer ours to show, so go home (another workspace, or a new one).
+    setError(null);
+    try {
+      await api.removeMember(props.ws, member.identity.id);
+      await workspace.refresh();
+      router.navigate(paths.home(), { replace: true });
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   return (
     <div class="page stack-lg">
