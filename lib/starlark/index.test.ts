@@ -92,3 +92,18 @@ describe("host API", () => {
     expect(a.steps).toBe(b.steps);
   });
 });
+
+describe("host builtins", () => {
+  it("calls predeclared host functions and prefixes their errors with the name", async () => {
+    const { SBuiltin, runtimeError } = await import("./index.ts");
+    const double = new SBuiltin("double", (_th, args) => {
+      if (typeof args[0] !== "number") throw runtimeError("want int");
+      return args[0] * 2;
+    });
+    const c = compile("x = double(21)\ny = double('a')", "h.star", { predeclared: new Map([["double", double]]) });
+    if (!c.ok) throw c.errors[0];
+    const r = run(c.program);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.format()).toMatch(/^h\.star:2:11: double: want int/);
+  });
+});

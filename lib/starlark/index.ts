@@ -26,7 +26,10 @@ export type { BudgetName, ErrorCode, Pos, StackFrame } from "./errors.ts";
 export type { Budgets } from "./thread.ts";
 export type { CompileOptions, Program, Result, RunOptions } from "./program.ts";
 export type { DialectOptions } from "./resolver.ts";
-export type { Value } from "./values/value.ts";
+export type { BuiltinFn, Value } from "./values/value.ts";
+export type { Thread } from "./thread.ts";
+/** Builds the error a host builtin should throw: `throw runtimeError("bad input")`. */
+export { runtimeError } from "./errors.ts";
 export { SBuiltin, SDict, SFloat, SHost, SList, SModule, SSet, SStruct, STuple } from "./values/value.ts";
 export { SFunction } from "./values/function.ts";
 export { fromStarlark, toStarlark } from "./convert.ts";
