@@ -5,6 +5,7 @@ import { latest } from "../lib/resource";
 import { useWorkspace } from "../stores/workspace";
 import { validateWorkspaceName } from "../stores/workspace-logic";
 import { ErrorAlert } from "./alert";
+import "./workspace-switcher.css";
 
 /** Header menu: the workspaces of the identity and a "new workspace" form. */
 export function WorkspaceSwitcher() {
@@ -65,7 +66,7 @@ export function WorkspaceSwitcher() {
         ref={button}
         type="button"
         class="switcher-button"
-        aria-haspopup="true"
+        aria-haspopup="dialog"
         aria-expanded={open()}
         aria-controls="workspace-menu"
         data-testid="workspace-switcher"
