@@ -1,12 +1,12 @@
 import type { Pos } from "./errors.ts";
-import { syntaxError } from "./errors.ts";
+import { StarlarkError, syntaxError } from "./errors.ts";
 import type { Token } from "./tokens.ts";
-import { KEYWORDS } from "./tokens.ts";
+import { KEYWORDS, RESERVED } from "./tokens.ts";
 import { runeToUtf8 } from "./values/utf8.ts";
 
 // Punctuation, longest first.
 const PUNCT = [
-  "**=", "//=", "<<=", ">>=",
+  "//=", "<<=", ">>=",
   "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "//", "**",
   "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "=", ".", ",", ";", ":", "(", ")", "[", "]", "{", "}",
 ];
@@ -20,6 +20,18 @@ const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c);
  * with NEWLINE/INDENT/OUTDENT layout tokens. Throws a syntax StarlarkError.
  */
 export function tokenize(src: string, file: string): Token[] {
+  return scan(src, file, false);
+}
+
+/**
+ * Like tokenize, but a lexical error becomes a final ERROR token (value: the
+ * message) so that the parser reports errors in source order, as starlark-go does.
+ */
+export function tokenizeLazy(src: string, file: string): Token[] {
+  return scan(src, file, true);
+}
+
+function scan(src: string, file: string, lazy: boolean): Token[] {
   const toks: Token[] = [];
   const indents = [0];
   let i = 0;
@@ -37,6 +49,15 @@ export function tokenize(src: string, file: string): Token[] {
     if (v !== undefined) t.v = v;
     toks.push(t);
   };
+  try {
+    return run();
+  } catch (e) {
+    if (!lazy || !(e instanceof StarlarkError) || e.pos === null) throw e;
+    toks.push({ k: "ERROR", line: e.pos.line, col: e.pos.col, v: e.message });
+    return toks;
+  }
+
+  function run(): Token[] {
 
   while (true) {
     if (atLineStart && depth === 0) {
@@ -106,7 +127,7 @@ export function tokenize(src: string, file: string): Token[] {
         lineStart = i;
         continue;
       }
-      fail("unexpected input character '\\'", i);
+      fail("stray backslash in program", i);
     }
     // string and bytes literals, with optional r/b prefixes
     if (c === 34 || c === 39 || ((c === 114 || c === 82 || c === 98 || c === 66) && isQuoteAhead(src, i))) {
@@ -118,6 +139,7 @@ export function tokenize(src: string, file: string): Token[] {
       while (j < n && isIdentPart(src.charCodeAt(j))) j++;
       const word = src.slice(i, j);
       if (KEYWORDS.has(word)) push(word, i);
+      else if (RESERVED.has(word)) push("ILLEGAL", i, word);
       else push("IDENT", i, word);
       i = j;
       continue;
@@ -149,6 +171,7 @@ export function tokenize(src: string, file: string): Token[] {
   }
   push("EOF", i);
   return toks;
+  }
 
   function lexNumber(start: number): number {
     let j = start;
@@ -158,9 +181,9 @@ export function tokenize(src: string, file: string): Token[] {
       const base = c1 === 120 ? 16 : c1 === 111 ? 8 : 2;
       j += 2;
       const ds = j;
-      while (j < n && /[0-9a-zA-Z_]/.test(src[j]!)) j++;
+      while (j < n && isValidDigits(src[j]!, base)) j++;
       const digits = src.slice(ds, j);
-      if (!digits || !isValidDigits(digits, base)) fail(`invalid int literal`, start);
+      if (!digits) fail(`invalid ${base === 16 ? "hex" : base === 8 ? "octal" : "binary"} literal`, start);
       const prefix = base === 16 ? "0x" : base === 8 ? "0o" : "0b";
       push("INT", start, normInt(BigInt(prefix + digits)));
       return j;
@@ -174,15 +197,11 @@ export function tokenize(src: string, file: string): Token[] {
     }
     if ((src.charCodeAt(j) | 0x20) === 101) {
       const k = j + 1 + (src[j + 1] === "+" || src[j + 1] === "-" ? 1 : 0);
-      if (isDigit(src.charCodeAt(k))) {
-        isFloat = true;
-        j = k;
-        while (j < n && isDigit(src.charCodeAt(j))) j++;
-      } else {
-        fail("invalid float literal", start);
-      }
+      if (!isDigit(src.charCodeAt(k))) fail("invalid float literal", start);
+      isFloat = true;
+      j = k;
+      while (j < n && isDigit(src.charCodeAt(j))) j++;
     }
-    if (j < n && isIdentStart(src.charCodeAt(j))) fail(`invalid ${isFloat ? "float" : "int"} literal`, start);
     const text = src.slice(start, j);
     if (isFloat) {
       const f = Number(text);

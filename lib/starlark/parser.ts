@@ -1,6 +1,6 @@
 import type { Arg, Clause, Expr, File, Param, Span, Stmt } from "./ast.ts";
 import { syntaxError } from "./errors.ts";
-import { tokenize } from "./lexer.ts";
+import { tokenizeLazy } from "./lexer.ts";
 import type { Token } from "./tokens.ts";
 import { describe } from "./tokens.ts";
 
@@ -17,7 +17,7 @@ const MAX_NESTING = 100;
 
 /** Parses a byte-string source into a syntax tree. Throws a syntax StarlarkError. */
 export function parse(src: string, file: string): File {
-  const toks = tokenize(src, file);
+  const toks = tokenizeLazy(src, file);
   try {
     return new Parser(toks, file).parseFile();
   } catch (e) {
@@ -36,6 +36,12 @@ class Parser {
     private readonly file: string,
   ) {
     this.tok = toks[0]!;
+    this.checkError();
+  }
+
+  /** Reports a deferred lexical error once the parser reaches it. */
+  private checkError(): void {
+    if (this.tok.k === "ERROR") throw syntaxError(this.tok.v as string, { file: this.file, line: this.tok.line, col: this.tok.col });
   }
 
   private tk(): string {
@@ -46,6 +52,7 @@ class Parser {
     const span = { line: this.tok.line, col: this.tok.col };
     if (this.i < this.toks.length - 1) this.i++;
     this.tok = this.toks[this.i]!;
+    this.checkError();
     return span;
   }
 
@@ -194,7 +201,7 @@ class Parser {
         names.push({ local: v, orig: v, span: sp });
       } else if (this.tk() === "IDENT") {
         const id = this.parseIdent();
-        if (this.tk() !== "=") this.fail(`load operand must be "${id}" or ${id}="originalname"`);
+        if (this.tk() !== "=") this.fail(`load operand must be "${id}" or ${id}="originalname" (want '=' after ${id})`);
         this.next();
         if (this.tk() !== "STRING") this.fail(`original name of loaded symbol must be quoted: ${id}="originalname"`);
         names.push({ local: id, orig: this.tok.v as string, span: sp });

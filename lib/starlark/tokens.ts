@@ -29,6 +29,7 @@ const NAMES: Record<string, string> = {
   INDENT: "indent",
   OUTDENT: "outdent",
   EOF: "end of file",
+  ILLEGAL: "illegal token",
 };
 
 /** How a token kind is named in "got X, want Y" messages (Go starlark style). */
