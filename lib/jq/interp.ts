@@ -2,13 +2,14 @@ import type { FuncDef, Node, NodeOf, Pattern } from "./ast";
 import type { Meter } from "./budget";
 import { JqError, runtimeError } from "./errors";
 import { binop, negate } from "./ops";
-import { delPaths, getPath, indexValue, keysOf, setPath } from "./paths";
+import { indexValue } from "./paths";
 import type { Path } from "./paths";
 import { applyFormat } from "./builtins/formats";
+import { checkPath, evalAssign } from "./assign";
 import { bind, bindAll, bindAlternatives } from "./bindings";
 import { evalPaths, recursePaths } from "./path-eval";
 import { fastUpdate, NO_FAST } from "./reduce-fast";
-import { copyObject, dumpTrunc, describe, isObject, newObject, truthy } from "./values";
+import { copyObject, describe, isObject, newObject, truthy } from "./values";
 import type { Value } from "./values";
 
 /** A value paired with its path from the root (null when the value is not a path expression). */
@@ -504,51 +505,13 @@ export class Interp {
     yield* this.bindParams<T>(def, i + 1, e, args, input, callerEnv, path);
   }
 
-  // ---- assignment -----------------------------------------------------------
-
-  *evalAssign(n: NodeOf<"assign">, input: Value, env: Env): Generator<Value, void, undefined> {
-    if (n.op === "|=") {
-      yield this.modify(n.lhs, input, env, (v) => {
-        for (const out of this.eval(n.rhs, v, env)) return { v: out };
-        return null;
-      });
-      return;
-    }
-    for (const rhs of this.eval(n.rhs, input, env)) {
-      if (n.op === "=") {
-        let acc = input;
-        for (const [v, p] of this.paths(n.lhs, input, [], env)) acc = setPath(acc, this.checkPath(p, v), rhs);
-        yield acc;
-      } else if (n.op === "//=") {
-        let acc = input;
-        for (const [v, p] of this.paths(n.lhs, input, [], env)) {
-          const cur = getPath(acc, this.checkPath(p, v));
-          acc = setPath(acc, p!, truthy(cur) ? cur : rhs);
-        }
-        yield acc;
-      } else {
-        const op = n.op.slice(0, -1);
-        yield this.modify(n.lhs, input, env, (v) => ({ v: binop(op, v, rhs) }));
-      }
-    }
+  evalAssign(n: NodeOf<"assign">, input: Value, env: Env): Generator<Value, void, undefined> {
+    return evalAssign(this, n, input, env);
   }
 
+  /** The path of a path-mode output, or jq's "Invalid path expression" error. */
   checkPath(p: Path | null, v: Value): Path {
-    if (p === null) throw runtimeError(`Invalid path expression with result ${dumpTrunc(v)}`);
-    return p;
-  }
-
-  /** `lhs |= f`: the first output of f replaces each path; paths where f is empty are deleted. */
-  modify(lhs: Node, input: Value, env: Env, f: (v: Value) => { v: Value } | null): Value {
-    let acc = input;
-    const dels: Value[] = [];
-    for (const [v, p] of this.paths(lhs, input, [], env)) {
-      const path = this.checkPath(p, v);
-      const r = f(getPath(acc, path));
-      if (r) acc = setPath(acc, path, r.v);
-      else dels.push(path);
-    }
-    return dels.length ? delPaths(acc, dels) : acc;
+    return checkPath(p, v);
   }
 
   /** Path mode: yields each output with its path from the root (see path-eval.ts). */

@@ -1,5 +1,4 @@
 import type { FuncDef, Node } from "./ast";
-import { parseError } from "./errors";
 import type { Span } from "./errors";
 import { lex } from "./lexer";
 import type { Token } from "./lexer";

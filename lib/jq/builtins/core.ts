@@ -282,8 +282,14 @@ export function registerCore(t: NativeTable): void {
   });
   fn(t, "flatten", 0, (v) => flatten(requireArray(v, "flattened"), -1));
   fn(t, "flatten", 1, (v, d) => {
-    if (typeof d !== "number" || d < 0) throw runtimeError("flatten depth must not be negative");
-    return flatten(requireArray(v, "flattened"), d);
+    if (compare(d, 0) < 0) throw runtimeError("flatten depth must not be negative");
+    const xs = requireArray(v, "flattened");
+    if (typeof d !== "number") {
+      const nested = xs.find((x) => Array.isArray(x));
+      if (nested !== undefined) throw runtimeError(`${describe(d)} and number (1) cannot be subtracted`);
+      return xs.slice();
+    }
+    return flatten(xs, d);
   });
   fn(t, "transpose", 0, (v) => {
     const rows = requireArray(v, "transposed") as Value[][];
