@@ -198,7 +198,7 @@ class Parser {
       if (this.tk() === "STRING") {
         const v = this.tok.v as string;
         this.next();
-        names.push({ local: v, orig: v, span: sp });
+        names.push({ local: v, orig: v, span: { line: sp.line, col: sp.col + 1 } });
       } else if (this.tk() === "IDENT") {
         const id = this.parseIdent();
         if (this.tk() !== "=") this.fail(`load operand must be "${id}" or ${id}="originalname" (want '=' after ${id})`);

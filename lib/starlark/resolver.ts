@@ -154,6 +154,7 @@ export function resolve(
       return;
     }
     const cands = [...globals.keys()];
+    for (let s: Scope | null = sc; s; s = s.parent) for (const b of s.blocks) cands.push(...b.keys());
     const hint = nearest(id.name, cands);
     err(`undefined: ${id.name}${hint ? ` (did you mean ${hint}?)` : ""}`, id);
     id.b = { scope: "universal", name: id.name };
