@@ -111,3 +111,10 @@ describe("evaluation: errors and freezing", () => {
     expect(lines).toEqual(["a 1 é"]);
   });
 });
+
+describe("evaluation: top-level closures", () => {
+  it("lets lambdas capture top-level comprehension variables", () => {
+    expect(ev("[f() for f in fs]", "fs = [lambda: i for i in range(3)]")).toBe("[2, 2, 2]");
+    expect(ev("[(lambda: j)() for j in range(2)]")).toBe("[0, 1]");
+  });
+});

@@ -52,6 +52,8 @@ function genExpr(r: () => number, depth: number): string {
     () => `(${genExpr(r, d)} if ${genExpr(r, d)} else ${genExpr(r, d)})`,
     () => `${genExpr(r, d)}.${pick(["append", "get", "keys", "split", "upper", "pop", "items", "format", "join"])}(${genExpr(r, d)})`,
     () => `(lambda a: ${genExpr(r, d)})(${genExpr(r, d)})`,
+    () => `[(lambda: v)() for v in ${genExpr(r, d)}]`,
+    () => `[f for f in [lambda: w for w in ${genExpr(r, d)}]][0]()`,
     () => `-${genExpr(r, d)}`,
     () => `not ${genExpr(r, d)}`,
   ])();
@@ -69,7 +71,8 @@ function genProgram(r: () => number): string {
     else if (c < 0.8) body.push(`while ${genExpr(r, 2)}:`, "    y = y + y");
     else body.push(`v${i} = f(${genExpr(r, 2)}, b = ${genExpr(r, 2)})`);
   }
-  lines.push("def main():", ...body.map((l) => "    " + l), "main()");
+  if (r() < 0.5) lines.push(...body);
+  else lines.push("def main():", ...body.map((l) => "    " + l), "main()");
   return lines.join("\n") + "\n";
 }
 
@@ -95,7 +98,7 @@ const BUDGETS = { steps: 20_000, allocBytes: 1 << 20, depth: 40 };
 function check(src: string): "ok" | "error" {
   let c: ReturnType<typeof compile>;
   try {
-    c = compile(src, "fuzz.star", { recursion: true });
+    c = compile(src, "fuzz.star", { recursion: true, globalreassign: true });
   } catch (e) {
     throw new Error(`compile threw ${String(e)} for:\n${src}`);
   }

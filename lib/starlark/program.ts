@@ -21,6 +21,7 @@ import { Thread } from "./thread.ts";
 import type { ModuleEnv } from "./values/function.ts";
 import { decodeUtf8, encodeUtf8 } from "./values/utf8.ts";
 import type { Value } from "./values/value.ts";
+import { Cell } from "./values/value.ts";
 
 installStringMethods();
 installCollectionMethods();
@@ -99,7 +100,8 @@ export function execModule(th: Thread, program: Program): Map<string, Value> {
     predeclared: program.predeclared,
     recursion: program.options.recursion ?? false,
   };
-  const locals = new Array(program.info.numLocals);
+  const locals: (Value | Cell | undefined)[] = new Array(program.info.numLocals);
+  for (const c of program.info.cells) locals[c] = new Cell(undefined);
   const fr = new Frame(th, locals, env.globals, null, env);
   const pos: Pos = { file: program.file, line: 1, col: 1 };
   try {
