@@ -6,6 +6,7 @@ import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
 import { adminApi } from "./routes/admin";
 import { agentsApi } from "./routes/agents";
+import { ai } from "./routes/ai";
 import { auth } from "./routes/auth";
 import { deploymentsApi } from "./routes/deployments";
 import { developersApi } from "./routes/developers";
@@ -13,6 +14,7 @@ import { executionsApi } from "./routes/executions";
 import { dispatchApi } from "./routes/dispatch";
 import { events } from "./routes/events";
 import { pluginsApi } from "./routes/plugins";
+import { renderAcks } from "./routes/render-acks";
 import { roomsApi } from "./routes/rooms";
 import { settingsApi } from "./routes/settings";
 import { docsFor } from "./routes/docs";
@@ -27,6 +29,8 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws/dispatch", dispatchApi)
   .route("/api/w/:ws/settings", settingsApi)
   .route("/api/w/:ws", events)
+  .route("/api/w/:ws", renderAcks)
+  .route("/ai", ai)
   .route("/api/developers", developersApi)
   .route("/api/agents", agentsApi)
   .route("/api/deployments", deploymentsApi)

@@ -17,6 +17,8 @@ export interface Env {
   RUNTIME_URL?: string;
   /** Agent runs allowed at once; default 10. */
   EXECUTION_CONCURRENCY?: string;
+  /** Largest whole /ai/query reply, in bytes; past it the reply is 413. */
+  AI_QUERY_GLOBAL_HARD_BYTES?: string;
   /** Largest JSON body the API accepts, in bytes. */
   MAX_BODY_BYTES?: string;
 }

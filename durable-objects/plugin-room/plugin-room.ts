@@ -22,6 +22,9 @@ const ERROR_RING = 100;
 /** Largest state a room keeps, in JSON characters. */
 export const MAX_STATE_CHARS = 8 * 1024 * 1024;
 
+/** The events one version produced: its state event, and the file event of a meta-command. */
+type VersionEvent = Extract<RoomEvent, { type: "state" | "ui" | "styles" | "bindings" }>;
+
 /** What a successful transaction needs written. */
 interface Commit {
   cmd: RoomCommand;
@@ -136,7 +139,7 @@ export class PluginRoom extends DurableObject<Env> {
     const events = this.#sql
       .exec<{ event: string }>(`SELECT event FROM _sys_changelog WHERE version > ? ORDER BY version`, since)
       .toArray()
-      .map((row) => JSON.parse(row.event) as Extract<RoomEvent, { type: "state" }>);
+      .flatMap((row) => JSON.parse(row.event) as VersionEvent[]);
     return { kind: "patches", version, events };
   }
 
@@ -270,6 +273,7 @@ export class PluginRoom extends DurableObject<Env> {
       });
       await this.env.DB.prepare(`INSERT OR IGNORE INTO plugin_instances (workspace_id, plugin, instance) VALUES (?, ?, ?)`).bind(key.workspace, key.plugin, key.instance).run();
       this.#files = parsed;
+
     } else {
       this.#files = parseRoomFiles(files);
     }
@@ -313,11 +317,13 @@ export class PluginRoom extends DurableObject<Env> {
     };
     const trailers: [string, string][] = [["Source", c.cmd.source], ["Command", c.cmd.command], ["Changeset", c.cmd.changeset], ...(c.cmd.trailers ?? [])];
     const files = c.files ? applyFileChange(this.#files!.files, c.files.files) : null;
+    const versionEvents: VersionEvent[] = [stateEvent];
+    if (c.files && c.files.event !== "commands") versionEvents.push({ type: c.files.event, room, version, value: c.files.value });
     this.ctx.storage.transactionSync(() => {
       if (c.patch.length) this.#blobs.put("state", c.state);
       if (files) this.#blobs.put("files", files);
       this.#meta.set("version", String(version));
-      this.#sql.exec(`INSERT INTO _sys_changelog (version, event) VALUES (?, ?)`, version, JSON.stringify(stateEvent));
+      this.#sql.exec(`INSERT INTO _sys_changelog (version, event) VALUES (?, ?)`, version, JSON.stringify(versionEvents));
       this.#sql.exec(`DELETE FROM _sys_changelog WHERE version <= ?`, version - CHANGELOG_SIZE);
       this.#history.append({
         seq, version, at: new Date().toISOString(), author: c.cmd.author, source: c.cmd.source, command: c.cmd.command, params: c.cmd.params,
@@ -327,8 +333,7 @@ export class PluginRoom extends DurableObject<Env> {
     });
     this.#state = c.state;
     if (files) this.#files = parseRoomFiles(files);
-    const events: RoomEvent[] = [stateEvent];
-    if (c.files && c.files.event !== "commands") events.push({ type: c.files.event, room, version, value: c.files.value });
+    const events: RoomEvent[] = [...versionEvents];
     if (fullState) events.push({ type: "full_state", room, version, state: c.state, reason: "broadcast" });
     this.#publish([...events, ...extra]);
     this.#enqueue(effects, c, version);

@@ -1,3 +1,4 @@
+import { RenderAcks, type AckOutcome } from "./render-acks";
 import { DurableObject } from "cloudflare:workers";
 import type { RoomEvent, RoomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
@@ -61,6 +62,7 @@ export class WorkspaceHub extends DurableObject<Env> {
   /** The last state version published per room while this instance has been alive. */
   readonly #latest = new Map<RoomName, number>();
   #outbox: (Frame | Marker)[] = [];
+  readonly #acks = new RenderAcks();
   #draining: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -91,6 +93,22 @@ export class WorkspaceHub extends DurableObject<Env> {
   /** Pushes events to this workspace's connected clients (browsers and agents) only. */
   broadcast(events: RoomEvent[]): HubResult<{ queued: number }> {
     return this.#enqueue(events);
+  }
+
+  /** A browser rendered `room` at `version` (posted by the SPA after it applies an event). */
+  renderAck(client: string, room: RoomName, version: number): void {
+    this.#acks.ack(client, room, version);
+  }
+
+  /**
+   * Waits until the browsers rendering `room` have shown `version`: every renderer known to
+   * follow it (at least one when anyone follows it), or until `timeoutMs`. With no one
+   * following the room it answers at once with `timed_out: true`.
+   */
+  awaitRender(room: RoomName, version: number, timeoutMs: number): Promise<AckOutcome> {
+    const following = this.#byRoom.get(room)?.size ?? 0;
+    if (following === 0) return Promise.resolve({ rendered_by: 0, version, timed_out: true });
+    return this.#acks.wait(room, version, Math.max(1, this.#acks.renderers(room)), timeoutMs);
   }
 
   connectedClients(): ConnectedClients {

@@ -29,7 +29,7 @@ export type RoomEvent =
 
 /** What a room answers to "what happened after version N". */
 export type ChangesSince =
-  | { kind: "patches"; version: number; events: Extract<RoomEvent, { type: "state" }>[] }
+  | { kind: "patches"; version: number; events: Extract<RoomEvent, { type: "state" | "ui" | "styles" | "bindings" }>[] }
   | { kind: "full"; version: number; state: JsonValue; reason: "too_old" };
 
 export const roomName = (plugin: string, instance: string): RoomName => `${plugin}:${instance}`;

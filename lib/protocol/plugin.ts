@@ -78,6 +78,11 @@ export const CommandSpecSchema = z.strictObject({
   description: z.string().min(1, "describe what the command does").max(2_000),
   params: ObjectSchemaSubset,
   example: z.record(z.string(), JsonData).describe("params for an example call; must match params"),
+  example_setup: z
+    .array(z.strictObject({ command: z.string().regex(COMMAND_NAME), params: z.record(z.string(), JsonData).default({}) }))
+    .max(10)
+    .describe("commands the manual's example dispatch runs first, so the example works on a fresh instance")
+    .optional(),
   meta: z.boolean().describe("implemented natively by the engine (framework plugin pe)").optional(),
 }).superRefine((cmd, ctx) => {
   // Only compare when params is a valid subset schema (otherwise its own problems are reported).

@@ -40,7 +40,8 @@ export const roomsApi = new Hono<AppEnv>()
     }
     const changes = await room.changesSince(key, q.since);
     if (changes.kind === "full") return c.json({ version: changes.version, state: changes.state, reason: changes.reason });
-    return c.json({ version: changes.version, since: q.since, patches: changes.events.map((e) => ({ version: e.version, dispatch_id: e.dispatch_id, patch: e.patch })) });
+    const patches = changes.events.flatMap((e) => (e.type === "state" ? [{ version: e.version, dispatch_id: e.dispatch_id, patch: e.patch }] : []));
+    return c.json({ version: changes.version, since: q.since, patches });
   })
   .get("/snapshots", doc({ summary: "Named snapshots of a room", tags: ["state"] }), query(RoomQuery), async (c) => {
     const { key, room } = await openRoom(c, "viewer", c.req.valid("query").instance);

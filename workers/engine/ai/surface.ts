@@ -1,0 +1,64 @@
+/**
+ * Surfaces are what AI agents read. Each is declared where its resolver is defined:
+ * `surface({name, lang, freshness, ...}, resolver)`. A resolver turns the caller's workspace
+ * into the value the query runs over, plus the version it reflects.
+ */
+import type { JsonValue } from "../../../lib/protocol/events";
+import type { WorkspaceAccess } from "../../context";
+import type { Env } from "../../env";
+
+export type Freshness = { kind: "every_dispatch" } | { kind: "dirty_timer"; ms: number } | { kind: "lazy" };
+
+export interface Recipe {
+  description: string;
+  query: string;
+}
+
+export interface SurfaceDecl {
+  plugin: string;
+  name: string;
+  lang: "jq" | "css" | "sql";
+  freshness: Freshness;
+  soft_budget_bytes: number;
+  hard_budget_bytes: number;
+  description: string;
+  recipes: Recipe[];
+  /** Computed by a connected browser rather than the server. */
+  browser?: boolean;
+}
+
+export interface ResolveInput {
+  env: Env;
+  access: WorkspaceAccess;
+  instance: string;
+}
+
+export type Resolved = { ok: true; value: JsonValue; version_hash: string } | { ok: false; code: string; message: string };
+export type Resolver = (input: ResolveInput) => Promise<Resolved>;
+
+export interface Surface {
+  decl: SurfaceDecl;
+  resolve: Resolver;
+}
+
+export const DEFAULT_SOFT_BYTES = 64 * 1024;
+export const DEFAULT_HARD_BYTES = 1024 * 1024;
+
+/** Declares a surface with its resolver. */
+export function surface(decl: Omit<SurfaceDecl, "soft_budget_bytes" | "hard_budget_bytes" | "recipes"> & Partial<Pick<SurfaceDecl, "soft_budget_bytes" | "hard_budget_bytes" | "recipes">>, resolve: Resolver): Surface {
+  return {
+    decl: { soft_budget_bytes: DEFAULT_SOFT_BYTES, hard_budget_bytes: DEFAULT_HARD_BYTES, recipes: [], ...decl },
+    resolve,
+  };
+}
+
+export function describeFreshness(f: Freshness): string {
+  return f.kind === "dirty_timer" ? `dirty_timer(${f.ms} ms)` : f.kind;
+}
+
+/** A short hash of the room versions a value reflects. */
+export async function versionHash(parts: Record<string, number>): Promise<string> {
+  const text = Object.keys(parts).sort().map((k) => `${k}=${parts[k]}`).join(",");
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
