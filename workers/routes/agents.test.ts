@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addPerson, call, seedWorkspace } from "../test/fixtures";
+import { gzip, tar } from "../../lib/scanner/tar-writer.test-util";
 import { approvedAgent, b64, CLEAN_CODE, deploy, developer, exhaust, manifest, platformAdmin, publish } from "../engine/marketplace/fixtures";
 
 describe("publish, review, deploy, execute", () => {
@@ -68,6 +69,16 @@ describe("publish, review, deploy, execute", () => {
     expect(r.body.scan.findings).toEqual([expect.objectContaining({ rule: "child-process", severity: "critical", line: 1 })]);
     const admin = await platformAdmin();
     expect((await call(`/api/admin/agents/${r.body.agent_id}/review`, { token: admin.token, body: { decision: "approve" } })).status).toBe(409);
+  });
+
+  it("publishes a tar.gz bundle, scanning every JavaScript file in it", async () => {
+    const dev = await developer();
+    const bytes = await gzip(tar([{ name: "index.js", text: `import { f } from "./lib/f.mjs"; f();` }, { name: "lib/f.mjs", text: `export const f = () => new WebSocket("wss://x");` }]));
+    const r = await publish(dev.owner.token, { manifest: manifest(), code: b64(bytes), code_format: "tar.gz" });
+    expect(r.status).toBe(201);
+    expect(r.body.scan).toMatchObject({ passed: false, files: ["index.js", "lib/f.mjs"] });
+    expect(r.body.scan.findings).toEqual([expect.objectContaining({ rule: "network-global", file: "lib/f.mjs" })]);
+    expect(await env.BLOBS.head(`agents/${r.body.agent_id}/1.0.0.tar.gz`)).not.toBeNull();
   });
 
   it("flags non-critical findings for manual review", async () => {
