@@ -3,6 +3,8 @@
  * and — on the scheduler instance only — the concurrency slots (see scheduler.ts).
  */
 
+import type { StatusEvent } from "./log-stream";
+
 const SCHEMA_VERSION = 1;
 
 export type Phase = "idle" | "starting" | "waiting" | "running" | "retry_wait" | "final";
@@ -33,6 +35,22 @@ export const INITIAL_STATE: RunState = {
   executionId: null, attempt: 0, phase: "idle", status: null, queue: "free", timeoutMs: 0, startedAt: null,
   cancelRequested: false, timeoutRequested: false, recorded: false, settled: false, durationMs: null, exitCode: null, errorMessage: null,
 };
+
+/** The status an outsider sees for a room's phase. */
+export function publicStatus(s: RunState): string {
+  if (s.phase === "final") return s.status ?? "failed";
+  return s.phase === "running" ? "running" : "queued";
+}
+
+/** Milliseconds since the running attempt began, or null. */
+export function elapsedMs(s: RunState): number | null {
+  return s.startedAt === null ? null : Date.now() - s.startedAt;
+}
+
+/** The SSE `status` event of a room. */
+export function statusEventOf(s: RunState): StatusEvent {
+  return { status: s.status ?? publicStatus(s), exit_code: s.exitCode, duration_ms: s.durationMs, error_message: s.errorMessage };
+}
 
 export interface StoredLine {
   seq: number;
