@@ -10,7 +10,7 @@ export interface Budgets {
   deadlineMs?: number;
   /** Host clock in milliseconds (e.g. `Date.now`); required for `deadlineMs` to apply. */
   now?: () => number;
-  /** Maximum depth of nested jq function calls. Default 1000. */
+  /** Maximum depth of nested jq function calls. Default 512. */
   maxDepth?: number;
 }
 
@@ -30,7 +30,7 @@ export class Meter {
 
   constructor(b: Budgets = {}) {
     this.stepLimit = b.steps ?? DEFAULT_STEPS;
-    this.maxDepth = b.maxDepth ?? 1000;
+    this.maxDepth = b.maxDepth ?? 512;
     this.now = b.now;
     this.deadline = b.deadlineMs !== undefined && b.now ? b.now() + b.deadlineMs : Infinity;
   }

@@ -93,7 +93,7 @@ describe("fuzz", () => {
     let ok = 0;
     let errors = 0;
     const started = Date.now();
-    for (let i = 0; i < 2500; i++) {
+    for (let i = 0; i < 2000; i++) {
       const program = genProgram(r);
       const input = genValue(r, 3);
       const c = compile(program);
@@ -105,7 +105,7 @@ describe("fuzz", () => {
       const t0 = Date.now();
       let res: ReturnType<typeof runAll>;
       try {
-        res = runAll(c.query, input, { steps: 10_000, outputBytes: 100_000, deadlineMs: 500, now: () => Date.now() });
+        res = runAll(c.query, input, { steps: 10_000, outputBytes: 100_000, maxDepth: 128, deadlineMs: 500, now: () => Date.now() });
       } catch (e) {
         throw new Error(`runAll threw on ${program} with ${JSON.stringify(input)}: ${String(e)}`);
       }
@@ -118,14 +118,14 @@ describe("fuzz", () => {
       }
     }
     expect(ok).toBeGreaterThan(300);
-    expect(ok + errors).toBe(2500);
+    expect(ok + errors).toBe(2000);
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
 
   it("never throws from compile on random token soup", () => {
     const r = prng(7);
     const atoms = [".", "..", "[", "]", "{", "}", "(", ")", "|", ",", ":", ";", "as", "$x", "def", "f", "if", "then", "else", "end", "reduce", "foreach", "try", "catch", "?", "?//", "//", "=", "|=", "+", "-", "1", '"s\\(', '"', "@csv", "label", "break", "$__loc__", "\\", "#", "\n", "import", "module", "elif"];
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const src = Array.from({ length: 1 + Math.floor(r() * 12) }, () => atoms[Math.floor(r() * atoms.length)]).join(" ");
       const c = compile(src);
       if (!c.ok) expect(c.errors[0], src).toBeInstanceOf(JqError);

@@ -31,6 +31,12 @@ export interface Native {
   paths?(it: Interp, args: Node[], input: Value, path: Path | null, env: Env): Iterable<PV>;
 }
 
+/** Records the innermost failing expression's position on a runtime error. */
+function at(e: unknown, n: Node): unknown {
+  if (e instanceof JqError && e.pos === undefined && e.code === "runtime") e.pos = n.span.pos;
+  return e;
+}
+
 export class BreakSignal {
   constructor(readonly id: object) {}
 }
@@ -120,169 +126,292 @@ export class Interp {
     }
   }
 
-  *eval(n: Node, input: Value, env: Env): Generator<Value, void, undefined> {
-    try {
-      this.meter.tick();
-      switch (n.kind) {
-        case "identity":
-          yield input;
-          return;
-        case "literal":
-          yield n.value as Value;
-          return;
-        case "index":
-          if (n.target.kind === "identity" && n.index.kind === "literal") {
-            yield indexValue(input, n.index.value as Value);
-            return;
-          }
-          for (const t of this.eval(n.target, input, env)) {
-            for (const k of this.eval(n.index, input, env)) yield indexValue(t, k);
-          }
-          return;
-        case "slice":
-          for (const t of this.eval(n.target, input, env)) {
-            for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
-              for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
-                if (t === null) yield null;
-                else if (typeof t === "string" || Array.isArray(t)) {
-                  const key = newObject();
-                  key["start"] = from;
-                  key["end"] = to;
-                  yield indexValue(t, key);
-                } else throw runtimeError(`Cannot index ${describe(t).split(" ")[0]} with object`);
-              }
-            }
-          }
-          return;
-        case "iterate":
-          if (this.isSimple(n.target)) yield* this.iterate(this.simple(n.target, input, env));
-          else for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
-          return;
-        case "pipe":
-          if (this.isSimple(n.right)) for (const v of this.eval(n.left, input, env)) yield this.simple(n.right, v, env);
-          else for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
-          return;
-        case "comma":
-          yield* this.eval(n.left, input, env);
-          yield* this.eval(n.right, input, env);
-          return;
-        case "neg":
-          for (const v of this.eval(n.operand, input, env)) yield negate(v);
-          return;
-        case "binop":
-          if (this.isSimple(n)) {
-            yield this.simple(n, input, env);
-            return;
-          }
-          for (const r of this.eval(n.right, input, env)) {
-            for (const l of this.eval(n.left, input, env)) yield this.sized(binop(n.op, l, r));
-          }
-          return;
-        case "and":
-          for (const l of this.eval(n.left, input, env)) {
-            if (!truthy(l)) yield false;
-            else for (const r of this.eval(n.right, input, env)) yield truthy(r);
-          }
-          return;
-        case "or":
-          for (const l of this.eval(n.left, input, env)) {
-            if (truthy(l)) yield true;
-            else for (const r of this.eval(n.right, input, env)) yield truthy(r);
-          }
-          return;
-        case "alt": {
-          let any = false;
-          try {
-            for (const v of this.eval(n.left, input, env)) {
-              if (truthy(v)) {
-                any = true;
-                yield v;
-              }
-            }
-          } catch (e) {
-            if (!isCatchable(e)) throw e;
-          }
-          if (!any) yield* this.eval(n.right, input, env);
-          return;
-        }
-        case "try":
-          yield* this.evalTry(n, input, env);
-          return;
-        case "if":
-          for (const c of this.eval(n.cond, input, env)) {
-            if (truthy(c)) yield* this.eval(n.then, input, env);
-            else if (n.else) yield* this.eval(n.else, input, env);
-            else yield input;
-          }
-          return;
-        case "array": {
-          const out: Value[] = [];
-          if (n.body) for (const v of this.eval(n.body, input, env)) out.push(v);
-          yield out;
-          return;
-        }
-        case "object":
-          yield* this.evalObject(n, 0, newObject(), input, env);
-          return;
-        case "str":
-          yield* this.evalString(n, 0, "", input, env);
-          return;
-        case "format":
-          yield applyFormat(n.name, input);
-          return;
-        case "var":
-          yield this.lookupVar(n.name, env);
-          return;
-        case "loc": {
-          const o = newObject();
-          o["file"] = "<top-level>";
-          o["line"] = n.line;
-          yield o;
-          return;
-        }
-        case "as":
-          for (const v of this.eval(n.source, input, env)) yield* this.evalAs(n, v, input, env);
-          return;
-        case "reduce":
-          yield* this.evalReduce(n, input, env);
-          return;
-        case "foreach":
-          yield* this.evalForeach(n, input, env);
-          return;
-        case "def": {
-          const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
-          frame.env = frame;
-          yield* this.eval(n.rest, input, frame);
-          return;
-        }
-        case "call":
-          yield* this.evalCall(n, input, env);
-          return;
-        case "label": {
-          const id = {};
-          try {
-            yield* this.eval(n.body, input, { t: 3, name: n.name, id, next: env });
-          } catch (e) {
-            if (e instanceof BreakSignal && e.id === id) return;
-            throw e;
-          }
-          return;
-        }
-        case "break":
-          throw new BreakSignal(this.lookupLabel(n.name, env));
-        case "assign":
-          yield* this.evalAssign(n, input, env);
-          return;
-        case "recurse":
-          yield* this.recurseValues(input);
-          return;
-      }
-    } catch (e) {
-      // the innermost failing expression gives the position of a runtime error
-      if (e instanceof JqError && e.pos === undefined && e.code === "runtime") e.pos = n.span.pos;
-      throw e;
+  /** Evaluates `n` on `input`: a plain dispatcher returning the node kind's generator (no extra stack frame). */
+  eval(n: Node, input: Value, env: Env): Generator<Value, void, undefined> {
+    this.meter.tick();
+    switch (n.kind) {
+      case "identity": return this.evIdentity(n, input, env);
+      case "literal": return this.evLiteral(n, input, env);
+      case "index": return this.evIndex(n, input, env);
+      case "slice": return this.evSlice(n, input, env);
+      case "iterate": return this.evIterate(n, input, env);
+      case "pipe": return this.evPipe(n, input, env);
+      case "comma": return this.evComma(n, input, env);
+      case "neg": return this.evNeg(n, input, env);
+      case "binop": return this.evBinop(n, input, env);
+      case "and": return this.evAnd(n, input, env);
+      case "or": return this.evOr(n, input, env);
+      case "alt": return this.evAlt(n, input, env);
+      case "try": return this.evalTry(n, input, env);
+      case "if": return this.evIf(n, input, env);
+      case "array": return this.evArray(n, input, env);
+      case "object": return this.evObject(n, input, env);
+      case "str": return this.evStr(n, input, env);
+      case "format": return this.evFormat(n, input, env);
+      case "var": return this.evVar(n, input, env);
+      case "loc": return this.evLoc(n, input, env);
+      case "as": return this.evAs(n, input, env);
+      case "reduce": return this.evalReduce(n, input, env);
+      case "foreach": return this.evalForeach(n, input, env);
+      case "def": return this.evDef(n, input, env);
+      case "call": return this.evCall(n, input, env);
+      case "label": return this.evLabel(n, input, env);
+      case "break": return this.evBreak(n, input, env);
+      case "assign": return evalAssign(this, n, input, env);
+      case "recurse": return this.evRecurse(n, input, env);
     }
   }
+
+  *evIdentity(n: NodeOf<"identity">, input: Value, env: Env): Generator<Value, void, undefined> {
+    yield input;
+    return;
+  }
+
+  *evLiteral(n: NodeOf<"literal">, input: Value, env: Env): Generator<Value, void, undefined> {
+    yield n.value as Value;
+    return;
+  }
+
+  *evIndex(n: NodeOf<"index">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      if (n.target.kind === "identity" && n.index.kind === "literal") {
+        yield indexValue(input, n.index.value as Value);
+        return;
+      }
+      for (const t of this.eval(n.target, input, env)) {
+        for (const k of this.eval(n.index, input, env)) yield indexValue(t, k);
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evSlice(n: NodeOf<"slice">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      for (const t of this.eval(n.target, input, env)) {
+        for (const to of n.to ? this.eval(n.to, input, env) : [null]) {
+          for (const from of n.from ? this.eval(n.from, input, env) : [null]) {
+            if (t === null) yield null;
+            else if (typeof t === "string" || Array.isArray(t)) {
+              const key = newObject();
+              key["start"] = from;
+              key["end"] = to;
+              yield indexValue(t, key);
+            } else throw runtimeError(`Cannot index ${describe(t).split(" ")[0]} with object`);
+          }
+        }
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evIterate(n: NodeOf<"iterate">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      if (this.isSimple(n.target)) yield* this.iterate(this.simple(n.target, input, env));
+      else for (const t of this.eval(n.target, input, env)) yield* this.iterate(t);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evPipe(n: NodeOf<"pipe">, input: Value, env: Env): Generator<Value, void, undefined> {
+    if (this.isSimple(n.right)) for (const v of this.eval(n.left, input, env)) yield this.simple(n.right, v, env);
+    else for (const v of this.eval(n.left, input, env)) yield* this.eval(n.right, v, env);
+    return;
+  }
+
+  *evComma(n: NodeOf<"comma">, input: Value, env: Env): Generator<Value, void, undefined> {
+    yield* this.eval(n.left, input, env);
+    yield* this.eval(n.right, input, env);
+    return;
+  }
+
+  *evNeg(n: NodeOf<"neg">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      for (const v of this.eval(n.operand, input, env)) yield negate(v);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evBinop(n: NodeOf<"binop">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      if (this.isSimple(n)) {
+        yield this.simple(n, input, env);
+        return;
+      }
+      for (const r of this.eval(n.right, input, env)) {
+        for (const l of this.eval(n.left, input, env)) yield this.sized(binop(n.op, l, r));
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evAnd(n: NodeOf<"and">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      for (const l of this.eval(n.left, input, env)) {
+        if (!truthy(l)) yield false;
+        else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evOr(n: NodeOf<"or">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      for (const l of this.eval(n.left, input, env)) {
+        if (truthy(l)) yield true;
+        else for (const r of this.eval(n.right, input, env)) yield truthy(r);
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evAlt(n: NodeOf<"alt">, input: Value, env: Env): Generator<Value, void, undefined> {
+    let any = false;
+    try {
+      for (const v of this.eval(n.left, input, env)) {
+        if (truthy(v)) {
+          any = true;
+          yield v;
+        }
+      }
+    } catch (e) {
+      if (!isCatchable(e)) throw e;
+    }
+    if (!any) yield* this.eval(n.right, input, env);
+    return;
+  }
+
+  *evIf(n: NodeOf<"if">, input: Value, env: Env): Generator<Value, void, undefined> {
+    for (const c of this.eval(n.cond, input, env)) {
+      if (truthy(c)) yield* this.eval(n.then, input, env);
+      else if (n.else) yield* this.eval(n.else, input, env);
+      else yield input;
+    }
+    return;
+  }
+
+  *evArray(n: NodeOf<"array">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const out: Value[] = [];
+    if (n.body) for (const v of this.eval(n.body, input, env)) out.push(v);
+    yield out;
+    return;
+  }
+
+  *evObject(n: NodeOf<"object">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      yield* this.evalObject(n, 0, newObject(), input, env);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evStr(n: NodeOf<"str">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      yield* this.evalString(n, 0, "", input, env);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evFormat(n: NodeOf<"format">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      yield applyFormat(n.name, input);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evVar(n: NodeOf<"var">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      yield this.lookupVar(n.name, env);
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evLoc(n: NodeOf<"loc">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const o = newObject();
+    o["file"] = "<top-level>";
+    o["line"] = n.line;
+    yield o;
+    return;
+  }
+
+  *evAs(n: NodeOf<"as">, input: Value, env: Env): Generator<Value, void, undefined> {
+    for (const v of this.eval(n.source, input, env)) yield* this.evalAs(n, v, input, env);
+    return;
+  }
+
+  *evDef(n: NodeOf<"def">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const frame: Frame = { t: 1, key: `${n.def.name}/${n.def.params.length}`, def: n.def, env: null, next: env };
+    frame.env = frame;
+    yield* this.eval(n.rest, input, frame);
+    return;
+  }
+
+  *evCall(n: NodeOf<"call">, input: Value, env: Env): Generator<Value, void, undefined> {
+    try {
+      // inlined (no evalCall/callDef frames) so that jq recursion uses less of the JS stack
+      const r = this.resolve(n, env);
+      if ("eval" in r) {
+        yield* r.eval(this, n.args, input, env);
+        return;
+      }
+      if ("t" in r && r.t === 2) {
+        yield* this.eval(r.body, input, r.env);
+        return;
+      }
+      const def = "t" in r ? r.def : r;
+      this.meter.enter();
+      try {
+        if (def.params.length === 0) yield* this.eval(def.body, input, "t" in r ? r : null);
+        else yield* this.bindParams<Value>(def, 0, "t" in r ? r : null, n.args, input, env, undefined);
+      } finally {
+        this.meter.leave();
+      }
+      return;
+    } catch (e) {
+      throw at(e, n);
+    }
+  }
+
+  *evLabel(n: NodeOf<"label">, input: Value, env: Env): Generator<Value, void, undefined> {
+    const id = {};
+    try {
+      yield* this.eval(n.body, input, { t: 3, name: n.name, id, next: env });
+    } catch (e) {
+      if (e instanceof BreakSignal && e.id === id) return;
+      throw e;
+    }
+    return;
+  }
+
+  *evBreak(n: NodeOf<"break">, input: Value, env: Env): Generator<Value, void, undefined> {
+    throw new BreakSignal(this.lookupLabel(n.name, env));
+  }
+
+  *evRecurse(n: NodeOf<"recurse">, input: Value, env: Env): Generator<Value, void, undefined> {
+    yield* this.recurseValues(input);
+    return;
+  }
+
 
   *iterate(t: Value): Generator<Value, void, undefined> {
     if (Array.isArray(t)) {
