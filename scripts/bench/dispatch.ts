@@ -20,7 +20,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createServer, type Socket } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -39,7 +39,10 @@ const ROUNDS = Number(opt("--rounds", "30"));
 /** Edges of the graph: a chain n1-n2-...; each connect costs a dispatch on the whole graph. */
 const EDGES = Number(opt("--edges", "0"));
 /** Every phase stops at its count or at its time limit (seconds), whichever comes first. */
-const PHASE_LIMIT_MS = Number(opt("--phase-seconds", "45")) * 1000;
+const RTT_LIMIT_MS = Number(opt("--rtt-seconds", "60")) * 1000;
+const THROUGHPUT_LIMIT_MS = Number(opt("--throughput-seconds", "20")) * 1000;
+const OPEN_LIMIT_MS = 60_000;
+const ROUNDS_LIMIT_MS = Number(opt("--rounds-seconds", "75")) * 1000;
 const ROUND_LIMIT_MS = 20_000;
 const OPEN_CONCURRENCY = 25;
 /** Run the working tree itself rather than a snapshot of HEAD (wrangler dev restarts on every edit). */
@@ -272,7 +275,7 @@ function agents(url: string): System {
 // ---------------------------------------------------------------- phases
 
 async function measureRtt(sys: System, ids: readonly string[]): Promise<number[]> {
-  const deadline = now() + PHASE_LIMIT_MS;
+  const deadline = now() + RTT_LIMIT_MS;
   const samples: number[] = [];
   for (let i = 0; i < WARMUP + RTT_SAMPLES && now() < deadline; i++) {
     const [t0, seen] = [now(), restarts];
@@ -289,7 +292,7 @@ interface Throughput {
 }
 
 async function measureThroughput(sys: System, ids: readonly string[]): Promise<Throughput> {
-  const deadline = now() + PHASE_LIMIT_MS;
+  const deadline = now() + THROUGHPUT_LIMIT_MS;
   let issued = 0;
   let done = 0;
   let failed = 0;
@@ -347,7 +350,7 @@ async function measureFanout(sys: System, ids: readonly string[], count: number)
   };
   try {
     const openStart = now();
-    const openDeadline = openStart + PHASE_LIMIT_MS;
+    const openDeadline = openStart + OPEN_LIMIT_MS;
     let next = 0;
     const opener = async () => {
       while (next < count && out.openError === undefined && now() < openDeadline) {
@@ -373,7 +376,7 @@ async function measureFanout(sys: System, ids: readonly string[], count: number)
     const settleDeadline = now() + 30_000;
     while (now() - lastFrameAt < 500 && now() < settleDeadline) await sleep(100);
     let last = await sys.current();
-    const deadline = now() + PHASE_LIMIT_MS;
+    const deadline = now() + ROUNDS_LIMIT_MS;
     for (let r = 0; r < ROUNDS + 2 && now() < deadline; r++) {
       recording = r >= 2;
       got = 0;
@@ -499,6 +502,7 @@ async function runSystem(sys: System, ids: readonly string[], fullBytes: number)
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ms` : "n/a");
 const kb = (v: number) => (Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} kB` : `${Math.round(v)} B`) : "n/a");
+const ratio = (x: number, y: number) => (x / y < 0.1 ? (x / y).toPrecision(2) : (x / y).toFixed(2));
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function report(a: Run, b: Run): void {
@@ -522,18 +526,18 @@ function report(a: Run, b: Run): void {
   console.log(`\nGraphist, ${NODES} nodes + ${EDGES} edges, one run, loopback wrangler dev (no permessage-deflate)\n`);
   console.log(`${"figure".padEnd(w)}  ${"FrameOS".padStart(10)}  ${"Agents SDK".padStart(10)}  ours/agents`);
   for (const [label, x, y, unit] of rows) {
-    console.log(`${label.padEnd(w)}  ${unit(x).padStart(10)}  ${unit(y).padStart(10)}  ${(x / y).toFixed(2)}`);
+    console.log(`${label.padEnd(w)}  ${unit(x).padStart(10)}  ${unit(y).padStart(10)}  ${ratio(x, y)}`);
   }
   console.log("");
   for (const [label, x, y, unit, better] of rows) {
-    console.log(`${label}: ${unit(x)} (agents ${unit(y)}) ratio ${(x / y).toFixed(2)}${better === "higher" ? " (higher is better)" : ""}`);
+    console.log(`${label}: ${unit(x)} (agents ${unit(y)}) ratio ${ratio(x, y)}${better === "higher" ? " (higher is better)" : ""}`);
   }
   const events = mean(a.fanout.flatMap((f) => f.bytes));
   console.log(`\nbytes per state event / full state: FrameOS ${(events / a.fullBytes).toFixed(4)}, Agents SDK ${(mean(b.fanout.flatMap((f) => f.bytes)) / b.fullBytes).toFixed(4)}`);
   for (const [name, r] of [["FrameOS", a], ["Agents SDK", b]] as const) {
     const t = r.throughput;
     const fan = r.fanout.map((f) => `${f.opened}/${f.wanted} clients: ${f.rounds} rounds, ${f.latencies.length} deliveries, ${f.lost} missing`).join("; ");
-    console.log(`${name}: ${r.rtt.length} RTT samples (those that saw a wrangler reload dropped); throughput ${t.done} done, ${t.failed} failed; ${fan}`);
+    console.log(`${name}: ${r.rtt.length} RTT samples; throughput ${t.done} done, ${t.failed} failed; ${fan}`);
   }
 }
 
@@ -561,6 +565,7 @@ function snapshot(tmp: string): { root: string; label: string } {
 
 async function main(): Promise<void> {
   const started = now();
+  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(" ");
   const tmp = mkdtempSync(join(tmpdir(), "frameos-bench-dispatch-"));
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -594,7 +599,8 @@ async function main(): Promise<void> {
     const a = await runSystem(ours(platform.url, platform.token, graph.ws), graph.ids, fullOurs);
     const b = await runSystem(agents(peer.url), graph.ids, fullAgents);
     report(a, b);
-    console.log(`\ntotal ${((now() - started) / 1000).toFixed(0)} s; wrangler dev reloads met: ${restarts}`);
+    const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`\ntotal ${((now() - started) / 1000).toFixed(0)} s; wrangler dev reloads met (requests retried, RTT samples dropped): ${restarts}; load average at start ${loadAtStart}, at end ${load} on ${cpus().length} cores`);
   } finally {
     await stopAll();
   }
