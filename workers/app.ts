@@ -13,6 +13,7 @@ import { developersApi } from "./routes/developers";
 import { executionsApi } from "./routes/executions";
 import { dispatchApi } from "./routes/dispatch";
 import { events } from "./routes/events";
+import { mcp } from "./routes/mcp";
 import { pluginsApi } from "./routes/plugins";
 import { renderAcks } from "./routes/render-acks";
 import { roomsApi } from "./routes/rooms";
@@ -31,6 +32,7 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws", events)
   .route("/api/w/:ws", renderAcks)
   .route("/ai", ai)
+  .route("/mcp", mcp)
   .route("/api/developers", developersApi)
   .route("/api/agents", agentsApi)
   .route("/api/deployments", deploymentsApi)
