@@ -5,7 +5,7 @@ import type { StackFrame } from "./errors.ts";
 export interface Budgets {
   /** maximum statements + loop iterations + calls (default 10 000 000) */
   steps?: number;
-  /** maximum approximate bytes allocated (default 256 MiB) */
+  /** maximum approximate bytes allocated (default 64 MiB) */
   allocBytes?: number;
   /** maximum Starlark call depth (default 200) */
   depth?: number;
@@ -40,7 +40,7 @@ export class Thread {
 
   constructor(b: Budgets = {}) {
     this.maxSteps = b.steps ?? 10_000_000;
-    this.maxAlloc = b.allocBytes ?? 256 * 1024 * 1024;
+    this.maxAlloc = b.allocBytes ?? 64 * 1024 * 1024;
     this.maxDepth = b.depth ?? 200;
     this.deadline = b.deadline;
     this.now = b.now;
