@@ -70,6 +70,14 @@ export function budgetError(budget: BudgetName, detail: string): JqError {
   return new JqError("budget_exceeded", `${budget} budget exceeded: ${detail}`, { budget });
 }
 
+/** Wraps anything that escaped the evaluator (a host stack overflow, a stray break, a bug) as a JqError. */
+export function internalError(e: unknown): JqError {
+  if (e instanceof JqError) return e;
+  if (e instanceof RangeError) return budgetError("depth", "nesting too deep for the host stack");
+  if (e !== null && typeof e === "object" && "id" in e) return new JqError("runtime", "break without a matching label");
+  return new JqError("runtime", `internal error: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+}
+
 export function isJqError(e: unknown): e is JqError {
   return e instanceof JqError;
 }

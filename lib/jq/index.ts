@@ -3,8 +3,9 @@ import { Meter, DEFAULT_OUTPUT_BYTES } from "./budget";
 import type { Budgets } from "./budget";
 import { getLibrary } from "./builtins/index";
 import { check } from "./checker";
-import { budgetError, JqError } from "./errors";
-import { BreakSignal, Interp } from "./interp";
+import { internalError } from "./errors";
+import type { JqError } from "./errors";
+import { Interp } from "./interp";
 import { parse } from "./parser";
 import { jsonSize, normalizeOutput } from "./output";
 import type { JsonValue } from "./values";
@@ -40,13 +41,6 @@ export type RunAllResult =
   | { ok: true; outputs: JsonValue[]; truncated?: Truncation; steps: number }
   | { ok: false; error: JqError; outputs: JsonValue[] };
 
-function internal(e: unknown): JqError {
-  if (e instanceof JqError) return e;
-  if (e instanceof RangeError) return budgetError("depth", "nesting too deep for the host stack");
-  if (e instanceof BreakSignal) return new JqError("runtime", "break");
-  return new JqError("runtime", `internal error: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-}
-
 /**
  * Parses and checks a jq program.
  *
@@ -61,7 +55,7 @@ export function compile(program: string): CompileResult {
     if (errors.length) return { ok: false, errors };
     return { ok: true, query: { program, ast } };
   } catch (e) {
-    return { ok: false, errors: [internal(e)] };
+    return { ok: false, errors: [internalError(e)] };
   }
 }
 
@@ -86,7 +80,7 @@ export function* run(query: Query, input: JsonValue, budgets: Budgets = {}): Gen
     try {
       r = it.next();
     } catch (e) {
-      throw internal(e);
+      throw internalError(e);
     }
     if (r.done) return { steps: meter.steps };
     const size = jsonSize(r.value, limit - bytes + 1);
@@ -119,6 +113,6 @@ export function runAll(query: Query, input: JsonValue, budgets: Budgets = {}): R
       outputs.push(r.value);
     }
   } catch (e) {
-    return { ok: false, error: internal(e), outputs };
+    return { ok: false, error: internalError(e), outputs };
   }
 }

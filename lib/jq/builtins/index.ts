@@ -32,7 +32,7 @@ export function getLibrary(): Library {
   const prelude = new Map<string, FuncDef>();
   const ast = parse(PRELUDE + " .");
   collectDefs(ast, prelude);
-  const names = [...natives.keys(), ...prelude.keys()].filter((k) => !k.startsWith("_"));
+  const names = [...new Set([...natives.keys(), ...prelude.keys()])].filter((k) => !k.startsWith("_"));
   fn(natives, "builtins", 0, () => names.slice());
   library = { natives, prelude };
   // annotates calls that resolve to library functions (see Interp.isSimple)

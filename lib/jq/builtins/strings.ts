@@ -94,7 +94,6 @@ export function registerStrings(t: NativeTable): void {
   });
   fn(t, "format", 1, (v, f) => applyFormat(str(f, `${describe(f)} is not a valid format`), v));
   fn(t, "fromjson", 0, (v) => parseJson(str(v, `${describe(v)} cannot be parsed as JSON`)));
-  fn(t, "ascii", 0, (v) => String.fromCharCode(v as number));
 }
 
 function jsonDepth(s: string): number {
