@@ -107,3 +107,11 @@ describe("host builtins", () => {
     if (!r.ok) expect(r.error.format()).toMatch(/^h\.star:2:11: double: want int/);
   });
 });
+
+describe("value printing", () => {
+  it("returns repr and str as JS strings", async () => {
+    const { repr, str } = await import("./index.ts");
+    expect(repr(toStarlark({ k: ["é", 1.5, null] }))).toBe('{"k": ["é", 1.5, None]}');
+    expect(str(toStarlark("é"))).toBe("é");
+  });
+});

@@ -34,7 +34,18 @@ export { SBuiltin, SDict, SFloat, SHost, SList, SModule, SSet, SStruct, STuple }
 export { SFunction } from "./values/function.ts";
 export { fromStarlark, toStarlark } from "./convert.ts";
 export type { JsonValue } from "./convert.ts";
-export { repr, str } from "./values/repr.ts";
+import { repr as reprBytes, str as strBytes } from "./values/repr.ts";
+import { decodeUtf8 } from "./values/utf8.ts";
+
+/** Starlark repr(v) as a JS string. Build values from host data with {@link toStarlark}. */
+export function repr(v: Value): string {
+  return decodeUtf8(reprBytes(v));
+}
+
+/** Starlark str(v) as a JS string. */
+export function str(v: Value): string {
+  return decodeUtf8(strBytes(v));
+}
 export { typeName } from "./values/ops-core.ts";
 export { freeze } from "./freeze.ts";
 
