@@ -127,9 +127,11 @@ try {
         const j = runJq(q, file);
         const jqOut = j.out.trim() === "" ? [] : j.out.trim().split("\n").map((l) => JSON.parse(l) as JsonValue);
         const same = JSON.stringify(jqOut) === JSON.stringify(outputs);
-        const jqRun = Math.max(0.01, j.ms - jqBase);
+        const jqRun = j.ms - jqBase;
         ratios.push(total / j.ms);
-        line += ` ${fmt(j.ms)} ${(total / j.ms).toFixed(2).padStart(6)} | ${fmt(runMs)} ${fmt(jqRun)} ${(runMs / jqRun).toFixed(2).padStart(6)}${same ? "" : "  (outputs differ)"}`;
+        // below ~2 ms the jq-minus-baseline estimate is noise, so no run-only ratio is printed
+        const runRatio = jqRun >= 2 ? (runMs / jqRun).toFixed(2) : "-";
+        line += ` ${fmt(j.ms)} ${(total / j.ms).toFixed(2).padStart(6)} | ${fmt(runMs)} ${jqRun >= 2 ? fmt(jqRun) : "      ~0"} ${runRatio.padStart(6)}${same ? "" : "  (outputs differ)"}`;
       } else line += `                  | ${fmt(runMs)}`;
       console.log(line);
     }
