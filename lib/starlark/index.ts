@@ -19,7 +19,8 @@ import type { CompileOptions, Program, Result, RunOptions } from "./program.ts";
 import { callFunctionValue, compileSource, runProgram } from "./program.ts";
 import type { StarlarkError } from "./errors.ts";
 import type { Value } from "./values/value.ts";
-import { encodeUtf8 } from "./values/utf8.ts";
+import { repr as reprBytes, str as strBytes } from "./values/repr.ts";
+import { decodeUtf8, encodeUtf8 } from "./values/utf8.ts";
 
 export { StarlarkError } from "./errors.ts";
 export type { BudgetName, ErrorCode, Pos, StackFrame } from "./errors.ts";
@@ -34,9 +35,6 @@ export { SBuiltin, SDict, SFloat, SHost, SList, SModule, SSet, SStruct, STuple }
 export { SFunction } from "./values/function.ts";
 export { fromStarlark, toStarlark } from "./convert.ts";
 export type { JsonValue } from "./convert.ts";
-import { repr as reprBytes, str as strBytes } from "./values/repr.ts";
-import { decodeUtf8 } from "./values/utf8.ts";
-
 /** Starlark repr(v) as a JS string. Build values from host data with {@link toStarlark}. */
 export function repr(v: Value): string {
   return decodeUtf8(reprBytes(v));
