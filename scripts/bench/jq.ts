@@ -85,6 +85,8 @@ function best(f: () => void): number {
   return b;
 }
 
+console.log("timing: 'ours'/'jq' INCLUDE JSON parsing on both sides (ours = JSON.parse + run; jq = process wall time);");
+console.log("        'ours-run'/'jq-run' EXCLUDE it (ours = run only; jq = its time minus `jq empty file`). ratio = ours / jq.");
 const hasJq = spawnSync("jq", ["--version"], { encoding: "utf8" });
 const jqVersion = hasJq.error || hasJq.status !== 0 ? null : hasJq.stdout.trim();
 if (!jqVersion) console.log("note: the jq binary is not installed here; only lib/jq timings are printed (no ratios).");
