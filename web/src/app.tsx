@@ -12,6 +12,7 @@ import { Shell } from "./components/shell";
 import { HomePage } from "./routes/home/home-page";
 import { InvitePage } from "./routes/invite/invite-page";
 import { LoginPage } from "./routes/login/login-page";
+import { MarketplacePage } from "./routes/marketplace/marketplace-page";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found/not-found-page";
 import { TokensPage } from "./routes/tokens/tokens-page";
@@ -104,6 +105,7 @@ function Pages() {
                 </Match>
                 <Match when={route().name === "members" && routeWorkspace(route())}>{(ws) => <MembersPage ws={ws()} />}</Match>
                 <Match when={route().name === "tokens" && routeWorkspace(route())}>{(ws) => <TokensPage ws={ws()} />}</Match>
+                <Match when={(() => { const r = route(); return r.name === "marketplace" ? r : null; })()}>{(r) => <MarketplacePage ws={r().ws} page={r().page} />}</Match>
               </Switch>
             </WorkspaceGate>
           </Shell>

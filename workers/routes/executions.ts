@@ -106,5 +106,9 @@ export const executionsApi = new Hono<AppEnv>()
     const last = c.req.header("last-event-id");
     if (last) headers.set("last-event-id", last);
     headers.set("accept", "text/event-stream");
-    return executionRoom(c.env, e.id).fetch(new Request(`https://execution-room/logs?execution=${encodeURIComponent(e.id)}`, { headers, signal: c.req.raw.signal }));
+    const url = new URL("https://execution-room/logs");
+    url.searchParams.set("execution", e.id);
+    const resume = c.req.query("last_event_id");
+    if (resume) url.searchParams.set("last_event_id", resume);
+    return executionRoom(c.env, e.id).fetch(new Request(url, { headers, signal: c.req.raw.signal }));
   });

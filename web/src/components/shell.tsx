@@ -73,6 +73,7 @@ export function Shell(props: ParentProps) {
             {tab(paths.workspace(ws()), "Plugins", "nav-plugins")}
             {tab(paths.members(ws()), "Members", "nav-members")}
             {tab(paths.tokens(ws()), "API tokens", "nav-tokens")}
+            {tab(`/w/${encodeURIComponent(ws())}/marketplace`, "Marketplace", "nav-marketplace")}
           </nav>
         )}
       </Show>

@@ -1,3 +1,5 @@
+import { type MarketplacePage, marketplaceTitle, matchMarketplace } from "../routes/marketplace/routes";
+
 /** The SPA's pages, matched from a pathname without a DOM. */
 export type Route =
   | { name: "home" }
@@ -6,6 +8,7 @@ export type Route =
   | { name: "workspace"; ws: string }
   | { name: "members"; ws: string }
   | { name: "tokens"; ws: string }
+  | { name: "marketplace"; ws: string; page: MarketplacePage }
   | { name: "not-found"; path: string };
 
 function decode(segment: string): string | null {
@@ -36,18 +39,20 @@ export function matchRoute(pathname: string): Route {
     if (parts.length === 2) return { name: "workspace", ws: second };
     if (parts.length === 3 && third === "members") return { name: "members", ws: second };
     if (parts.length === 3 && third === "tokens") return { name: "tokens", ws: second };
+    const page = third === "marketplace" ? matchMarketplace(decoded.slice(3) as string[]) : null;
+    if (page) return { name: "marketplace", ws: second, page };
   }
   return notFound;
 }
 
 /** Routes that need a signed-in identity. */
 export function requiresSession(route: Route): boolean {
-  return route.name === "home" || route.name === "workspace" || route.name === "members" || route.name === "tokens";
+  return route.name === "home" || route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace";
 }
 
 /** The workspace id a route is about, if any. */
 export function routeWorkspace(route: Route): string | null {
-  return route.name === "workspace" || route.name === "members" || route.name === "tokens" ? route.ws : null;
+  return route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace" ? route.ws : null;
 }
 
 /** Path helpers, so links and redirects agree with {@link matchRoute}. */
@@ -63,6 +68,7 @@ export const paths = {
 export function switchWorkspacePath(route: Route, ws: string): string {
   if (route.name === "members") return paths.members(ws);
   if (route.name === "tokens") return paths.tokens(ws);
+  if (route.name === "marketplace") return `/w/${encodeURIComponent(ws)}/marketplace`;
   return paths.workspace(ws);
 }
 
@@ -73,12 +79,13 @@ const TITLES: Record<Route["name"], string> = {
   workspace: "Plugins",
   members: "Members",
   tokens: "API tokens",
+  marketplace: "Marketplace",
   "not-found": "Not found",
 };
 
 /** The document title for a page: "Members · Team · FrameOS". */
 export function pageTitle(route: Route, workspaceName?: string | null): string {
-  return [TITLES[route.name], workspaceName, "FrameOS"].filter(Boolean).join(" · ");
+  return [route.name === "marketplace" ? marketplaceTitle(route.page) : TITLES[route.name], workspaceName, "FrameOS"].filter(Boolean).join(" · ");
 }
 
 /**

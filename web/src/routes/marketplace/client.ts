@@ -1,0 +1,176 @@
+import { api, toApiError, ApiError } from "../../lib/api";
+
+export interface Pricing {
+  model: "free" | "per_execution";
+  amount: number;
+  currency: string;
+}
+
+export interface AgentItem {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  category: string;
+  pricing: Pricing;
+  current_version: string;
+  status: string;
+  stats: { total_executions: number; success_rate: number; rating: number; rating_count: number };
+  developer: { id: string; name: string };
+  created_at: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: "critical" | "high" | "medium" | "low";
+  message: string;
+  file?: string;
+  line: number;
+  col: number;
+}
+
+export interface ScanReport {
+  passed: boolean;
+  findings: Finding[];
+  files: string[];
+  skipped: string[];
+}
+
+export interface VersionView {
+  version: string;
+  sha256: string;
+  code_format: string;
+  timeout_ms: number;
+  memory_mb: number;
+  scan_passed: boolean;
+  review: { state: string; reason?: string };
+  created_at: string;
+  scan_report?: ScanReport;
+}
+
+export interface AgentDetail {
+  agent: AgentItem;
+  manifest: (Record<string, unknown> & { inputs?: unknown; config?: unknown; examples?: { inputs: unknown }[] }) | null;
+  versions: VersionView[];
+  ratings: { stars: number; text: string | null; created_at: string; author: string }[];
+}
+
+export interface Deployment {
+  id: string;
+  agent: { id: string; slug: string; name: string };
+  version: string;
+  config: unknown;
+  status: string;
+  created_at: string;
+  executions: number;
+  last_execution: { id: string; status: string } | null;
+}
+
+export interface Execution {
+  id: string;
+  deployment_id: string;
+  agent: { id: string; slug: string; name: string };
+  version: string;
+  status: string;
+  queue: string;
+  queue_position: number | null;
+  inputs: unknown;
+  outputs: unknown;
+  created_at: string;
+  queued_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  stdout_tail: string | null;
+  stderr_tail: string | null;
+  error_message: string | null;
+  exit_code: number | null;
+  attempt: number;
+}
+
+export interface DayStats {
+  agent_id: string;
+  slug: string;
+  day: string;
+  executions: number;
+  finished: number;
+  successful: number;
+  success_rate: number | null;
+  avg_duration_ms: number | null;
+  p95_duration_ms: number | null;
+}
+
+export interface Published {
+  agent_id: string;
+  slug: string;
+  version: string;
+  status: string;
+  sha256: string;
+  scan: ScanReport;
+}
+
+export interface CatalogParams {
+  search?: string;
+  category?: string;
+  pricing_model?: string;
+  sort?: string;
+  page?: number;
+  limit?: number;
+}
+
+const enc = encodeURIComponent;
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** Publishing needs an Idempotency-Key header, which the shared client does not send; same error handling. */
+async function publishRequest(path: string, body: unknown, key: string | null): Promise<Published> {
+  const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
+  if (key) headers["idempotency-key"] = key;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: "POST", credentials: "same-origin", headers, body: JSON.stringify(body) });
+  } catch (cause) {
+    throw new ApiError(0, "network_error", "Could not reach the server. Check your connection.", undefined, { cause });
+  }
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) {
+    const error = toApiError(res.status, parsed, res.statusText);
+    const retry = Number(res.headers.get("retry-after"));
+    if (retry > 0) error.retryAfter = retry;
+    throw error;
+  }
+  return parsed as Published;
+}
+
+/** The marketplace API, over the shell's client. */
+export const market = {
+  catalog: (p: CatalogParams) => api.request<{ agents: AgentItem[]; total: number; page: number; limit: number }>("GET", `/api/agents${queryString({ ...p })}`),
+  categories: () => api.request<{ categories: { category: string; count: number }[] }>("GET", "/api/agents/categories"),
+  agent: (slug: string) => api.request<AgentDetail>("GET", `/api/agents/${enc(slug)}`),
+  mine: () => api.request<{ agents: AgentItem[] }>("GET", "/api/agents/mine"),
+  developer: () => api.request<{ developer: { id: string; name: string; email: string; company: string | null } }>("GET", "/api/developers/me"),
+  registerDeveloper: (name: string, company?: string) => api.request<{ developer: { id: string } }>("POST", "/api/developers/register", company ? { name, company } : { name }),
+  register: (body: { manifest: unknown; code: string; code_format: string }, key: string) => publishRequest("/api/agents/register", body, key),
+  addVersion: (agentId: string, body: { manifest: unknown; code: string; code_format: string }) => publishRequest(`/api/agents/${enc(agentId)}/versions`, body, null),
+  deploy: (agentId: string, ws: string, config: unknown, version?: string) =>
+    api.request<{ deployment_id: string }>("POST", `/api/agents/${enc(agentId)}/deploy`, { workspace_id: ws, config, ...(version ? { version } : {}) }),
+  execute: (agentId: string, deploymentId: string, inputs: unknown) =>
+    api.request<{ execution_id: string; status: string }>("POST", `/api/agents/${enc(agentId)}/execute`, { deployment_id: deploymentId, inputs }),
+  rate: (agentId: string, stars: number, text?: string) => api.request<unknown>("POST", `/api/agents/${enc(agentId)}/ratings`, text ? { stars, text } : { stars }),
+  deployments: (ws: string) => api.request<{ deployments: Deployment[] }>("GET", `/api/deployments?workspace_id=${enc(ws)}`),
+  execution: (id: string) => api.request<{ execution: Execution }>("GET", `/api/executions/${enc(id)}`),
+  cancel: (id: string) => api.request<{ ok: true; status: string }>("POST", `/api/executions/${enc(id)}/cancel`),
+  logsUrl: (id: string) => `/api/executions/${enc(id)}/logs`,
+  analytics: (days = 30) => api.request<{ days: number; rows: DayStats[] }>("GET", `/api/developers/analytics?days=${days}`),
+};
