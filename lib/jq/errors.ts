@@ -70,10 +70,19 @@ export function budgetError(budget: BudgetName, detail: string): JqError {
   return new JqError("budget_exceeded", `${budget} budget exceeded: ${detail}`, { budget });
 }
 
+/** Thrown by `halt` (no value) and `halt_error` (with a value); not catchable by `try`, it ends the run. */
+export class HaltSignal {
+  constructor(readonly value: unknown, readonly exitCode?: unknown) {}
+}
+
 /** Wraps anything that escaped the evaluator (a host stack overflow, a stray break, a bug) as a JqError. */
 export function internalError(e: unknown): JqError {
   if (e instanceof JqError) return e;
   if (e instanceof RangeError) return budgetError("depth", "nesting too deep for the host stack");
+  if (e instanceof HaltSignal) {
+    const msg = typeof e.value === "string" ? e.value : JSON.stringify(e.value);
+    return new JqError("runtime", `halt_error: ${msg}`, { value: e.value });
+  }
   if (e !== null && typeof e === "object" && "id" in e) return new JqError("runtime", "break without a matching label");
   return new JqError("runtime", `internal error: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }

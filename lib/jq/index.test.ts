@@ -91,3 +91,12 @@ describe("error positions", () => {
     if (!r.ok) expect(r.error.budget).toBe("steps");
   });
 });
+
+describe("halt", () => {
+  it("ends the stream with halt and fails the run with halt_error, past any try", () => {
+    expect(runAll(q("1, halt, 2"), null)).toMatchObject({ ok: true, outputs: [1] });
+    const r = runAll(q('try ("bye" | halt_error) catch "caught"'), null);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.code, r.error.value]).toEqual(["runtime", "bye"]);
+  });
+});

@@ -3,7 +3,7 @@ import { Meter, DEFAULT_OUTPUT_BYTES } from "./budget";
 import type { Budgets } from "./budget";
 import { getLibrary } from "./builtins/index";
 import { check } from "./checker";
-import { internalError } from "./errors";
+import { HaltSignal, internalError } from "./errors";
 import type { JqError } from "./errors";
 import { Interp } from "./interp";
 import { parse } from "./parser";
@@ -80,6 +80,8 @@ export function* run(query: Query, input: JsonValue, budgets: Budgets = {}): Gen
     try {
       r = it.next();
     } catch (e) {
+      // `halt` ends the stream quietly; `halt_error` becomes a runtime JqError
+      if (e instanceof HaltSignal && e.exitCode === undefined) return { steps: meter.steps };
       throw internalError(e);
     }
     if (r.done) return { steps: meter.steps };

@@ -1,4 +1,4 @@
-import { runtimeError } from "../errors";
+import { HaltSignal, runtimeError } from "../errors";
 import type { Interp, PV } from "../interp";
 import { add } from "../ops";
 import { delPaths, getPath, indexValue, keysOf, setPath } from "../paths";
@@ -448,8 +448,11 @@ export function registerCore(t: NativeTable): void {
   fn(t, "input_line_number", 0, () => 0);
   fn(t, "have_decnum", 0, () => false);
   fn(t, "have_literal_numbers", 0, () => true);
-  fn(t, "halt_error", 1, (v) => {
-    throw runtimeError(v);
+  fn(t, "halt", 0, () => {
+    throw new HaltSignal(null);
+  });
+  fn(t, "halt_error", 1, (v, code) => {
+    throw new HaltSignal(v, code);
   });
   t.set("now/0", {
     *eval(it) {
