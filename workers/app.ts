@@ -18,6 +18,7 @@ import { pluginsApi } from "./routes/plugins";
 import { renderAcks } from "./routes/render-acks";
 import { roomsApi } from "./routes/rooms";
 import { settingsApi } from "./routes/settings";
+import { stateStream } from "./routes/state-stream";
 import { docsFor } from "./routes/docs";
 import { workspacesApi } from "./routes/workspaces";
 
@@ -33,6 +34,7 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws", renderAcks)
   .route("/ai", ai)
   .route("/mcp", mcp)
+  .route("/api/state", stateStream)
   .route("/api/developers", developersApi)
   .route("/api/agents", agentsApi)
   .route("/api/deployments", deploymentsApi)

@@ -1,3 +1,4 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, seedWorkspace, type Seeded } from "../test/fixtures";
 
@@ -132,5 +133,25 @@ describe("POST /ai/dispatch", () => {
     const theirs = await call("/ai/dispatch", { token: other.owner.token, body: { commands: [{ plugin: "graphist", command: "clear", params: {} }] } });
     expect(theirs.body.error.code).toBe("not_installed");
     expect((await call(`/api/w/${s.workspace.id}/p/graphist/state`, { token: s.owner.token })).body.version).toBe(0);
+  });
+});
+
+describe("GET /api/state/stream", () => {
+  it("streams state events of the token's workspace to an agent", async () => {
+    const s = await withPlugins("graphist");
+    const res = await SELF.fetch("http://frameos.test/api/state/stream", { headers: { authorization: `Bearer ${s.owner.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    await call("/ai/dispatch", { token: s.owner.token, body: { commands: [{ plugin: "graphist", command: "add_node", params: { x: 1, y: 1 } }], ack_timeout_ms: 0 } });
+    let text = "";
+    for (let i = 0; i < 50 && !text.includes("event: state"); i++) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toContain("event: state");
+    expect(text).toContain('"room":"graphist:main"');
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList } from "../../durable-objects/workspace-hub/rooms";
+import type { RoomName } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { requireWorkspace } from "../middleware/auth";
 import { AppError, forbidden, invalid, notFound } from "../middleware/errors";
@@ -48,14 +49,19 @@ async function forward(c: Context<AppEnv>, kind: Kind): Promise<Response> {
   if (kind === "events" && rooms.value.length === 0) {
     throw invalid("name the rooms to follow: ?rooms=plugin:instance,...", [{ path: "rooms", message: "required" }]);
   }
+  return openStream(c, access.id, kind, rooms.value);
+}
+
+/** Opens the workspace hub's SSE or WebSocket stream for `rooms`, resuming from the request's cursor. */
+export async function openStream(c: Context<AppEnv>, workspaceId: string, kind: Kind, rooms: RoomName[]): Promise<Response> {
   const header = c.req.header("last-event-id");
   const since = parseCursor(header || c.req.query("since"));
   if (!since.ok) throw invalid(since.message, [{ path: header ? "Last-Event-ID" : "since", message: since.message }]);
-
+  const access = { id: workspaceId };
   const hub = c.env.WORKSPACE_HUB.get(c.env.WORKSPACE_HUB.idFromName(access.id));
   const headers = new Headers({ [HUB_WORKSPACE_HEADER]: access.id });
   if (kind === "ws") headers.set("upgrade", "websocket");
-  const res = await hub.fetch(hubUrl(kind, rooms.value, since.value), { headers });
+  const res = await hub.fetch(hubUrl(kind, rooms, since.value), { headers });
   if (res.webSocket) return new Response(null, { status: 101, webSocket: res.webSocket });
   if (!res.ok) {
     const body = (await res.json()) as { error: { code: string; message: string } };
