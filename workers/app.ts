@@ -4,6 +4,8 @@ import type { AppEnv } from "./context";
 import { resolveCaller } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
+import { developerRevenueApi, paymentsApi } from "./routes/payments";
+import { wellKnown } from "./routes/well-known";
 import { adminApi } from "./routes/admin";
 import { agentsApi } from "./routes/agents";
 import { ai } from "./routes/ai";
@@ -31,6 +33,8 @@ const api = new Hono<AppEnv>()
   .route("/api/w/:ws/dispatch", dispatchApi)
   .route("/api/w/:ws/settings", settingsApi)
   .route("/api/w/:ws", events)
+  .route("/api/payments", paymentsApi)
+  .route("/api/developers/revenue", developerRevenueApi)
   .route("/api/w/:ws", renderAcks)
   .route("/ai", ai)
   .route("/mcp", mcp)
@@ -52,6 +56,7 @@ export const app = new Hono<AppEnv>()
   .use(limitBody)
   .use(resolveCaller)
   .route("/", api)
+  .route("/.well-known", wellKnown)
   .route("/api", docsFor(api));
 
 app.onError(onError);

@@ -2,6 +2,7 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { consumeEvents, type EffectMessage } from "./queues/events";
 import { consumeExecutions } from "./queues/executions";
+import { paymentsCron } from "./engine/payments/cron";
 import { sweepExpired } from "./scheduled";
 
 export { ExecutionRoom } from "../durable-objects/execution-room/execution-room";
@@ -10,7 +11,7 @@ export { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";
 
 export default {
   fetch: app.fetch,
-  scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepExpired(env)),
+  scheduled: (_controller, env, ctx) => ctx.waitUntil(Promise.all([sweepExpired(env), paymentsCron(env)])),
   queue: (batch, env) =>
     batch.queue.startsWith("executions-") ? consumeExecutions(batch, env) : consumeEvents(batch as MessageBatch<EffectMessage>, env),
 } satisfies ExportedHandler<Env>;

@@ -27,23 +27,30 @@ export class JwsError extends Error {
 }
 
 const ED25519 = { name: "Ed25519" } as const;
+
+/** WebCrypto's key type, named the same way in workerd and Node typings. */
+export type SigningKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+export interface SigningKeyPair {
+  publicKey: SigningKey;
+  privateKey: SigningKey;
+}
 const utf8 = new TextEncoder();
 const b64json = (value: unknown) => toBase64Url(utf8.encode(canonicalJson(value)));
 
 /** A new extractable Ed25519 key pair. */
-export async function generateSigningKey(): Promise<CryptoKeyPair> {
-  return (await crypto.subtle.generateKey(ED25519, true, ["sign", "verify"])) as CryptoKeyPair;
+export async function generateSigningKey(): Promise<SigningKeyPair> {
+  return (await crypto.subtle.generateKey(ED25519, true, ["sign", "verify"])) as SigningKeyPair;
 }
 
 /** The public half as a JWK with its kid. */
-export async function publicJwk(key: CryptoKey, kid: string): Promise<PublicJwk> {
-  const jwk = (await crypto.subtle.exportKey("jwk", key)) as JsonWebKey;
+export async function publicJwk(key: SigningKey, kid: string): Promise<PublicJwk> {
+  const jwk = (await crypto.subtle.exportKey("jwk", key)) as { x?: string };
   if (!jwk.x) throw new Error("not an Ed25519 public key");
   return { kty: "OKP", crv: "Ed25519", x: jwk.x, kid, alg: "EdDSA", use: "sig" };
 }
 
 /** Raw Ed25519 signature of bytes, base64url. */
-export async function signDetached(privateKey: CryptoKey, data: string): Promise<string> {
+export async function signDetached(privateKey: SigningKey, data: string): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, utf8.encode(data))));
 }
 
@@ -58,7 +65,7 @@ export async function verifyDetached(jwk: PublicJwk, data: string, signature: st
  *
  * @example const jws = await signCompact(pair.privateKey, "k1", { receipt_id: "rcp_1" });
  */
-export async function signCompact(privateKey: CryptoKey, kid: string, payload: unknown, typ = "JWT"): Promise<string> {
+export async function signCompact(privateKey: SigningKey, kid: string, payload: unknown, typ = "JWT"): Promise<string> {
   const input = `${b64json({ alg: "EdDSA", kid, typ })}.${b64json(payload)}`;
   return `${input}.${await signDetached(privateKey, input)}`;
 }

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addPerson, call, seedWorkspace } from "../test/fixtures";
 import { gzip, tar } from "../../lib/scanner/tar-writer.test-util";
+import { grant } from "../engine/payments/test-fixtures";
 import { approvedAgent, b64, CLEAN_CODE, deploy, developer, exhaust, manifest, platformAdmin, publish } from "../engine/marketplace/fixtures";
 
 describe("publish, review, deploy, execute", () => {
@@ -55,6 +56,7 @@ describe("publish, review, deploy, execute", () => {
     const agent = await approvedAgent(dev, admin, { pricing: { model: "per_execution", amount: 500, currency: "INR" } });
     const user = await seedWorkspace();
     const dep = await deploy(user.owner.token, agent.id);
+    await grant(admin, user.owner.id, 500); // a priced run needs its price in the wallet (payments)
     const run = await call(`/api/agents/${agent.id}/execute`, { token: user.owner.token, body: { deployment_id: dep, inputs: { text: "x" } } });
     expect(run.status).toBe(202);
     const row = await env.DB.prepare("SELECT queue FROM agent_executions WHERE id = ?1").bind(run.body.execution_id).first<{ queue: string }>();

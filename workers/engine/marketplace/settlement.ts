@@ -1,4 +1,5 @@
 import type { Env } from "../../env";
+import { settleExecutionPayment } from "../payments/settle";
 
 /** The final outcome of one agent execution, as the ExecutionRoom reports it. */
 export interface ExecutionOutcome {
@@ -9,11 +10,13 @@ export interface ExecutionOutcome {
 /**
  * Settles a finished execution: called once by the ExecutionRoom with the final outcome.
  * The default updates the agent's stats (total and successful executions, success rate);
- * the payments issue extends it (capture on success, release otherwise).
+ * payments capture the mandate on success and release it otherwise (workers/engine/payments/settle.ts).
  *
  * @example await settleExecution(env, "exe_123", { status: "success", duration_ms: 840 });
  */
 export async function settleExecution(env: Pick<Env, "DB">, executionId: string, outcome: ExecutionOutcome): Promise<void> {
+  // Payment first (capture on success, release otherwise; idempotent), so a retry after a failure below never charges twice.
+  await settleExecutionPayment(env, executionId, outcome.status);
   const success = outcome.status === "success" ? 1 : 0;
   await env.DB.prepare(
     `UPDATE agent_definitions SET
