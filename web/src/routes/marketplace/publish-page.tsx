@@ -131,7 +131,7 @@ function PublishForm(props: { ws: string }) {
         </div>
         <Show when={latest(mine)} fallback={<Loading />}>
           {(m) => (
-            <ul class="card-body stack-tight" data-testid="my-agents">
+            <ul class="card-body stack-tight market-list" data-testid="my-agents">
               <For each={m().agents} fallback={<li class="muted">None yet.</li>}>
                 {(a) => (
                   <li>
