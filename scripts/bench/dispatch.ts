@@ -42,6 +42,7 @@ const EDGES = Number(opt("--edges", "0"));
 const RTT_LIMIT_MS = Number(opt("--rtt-seconds", "60")) * 1000;
 const THROUGHPUT_LIMIT_MS = Number(opt("--throughput-seconds", "20")) * 1000;
 const OPEN_LIMIT_MS = 60_000;
+const SETUP_LIMIT_MS = 600_000;
 const ROUNDS_LIMIT_MS = Number(opt("--rounds-seconds", "75")) * 1000;
 const ROUND_LIMIT_MS = 20_000;
 const OPEN_CONCURRENCY = 25;
@@ -97,6 +98,12 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
   } catch {
     throw new Error(`${url} answered ${res.status} with non-JSON: ${text.slice(0, 200)}`);
   }
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<Json> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return (await res.json()) as Json;
 }
 
 const field = (v: Json | undefined, key: string): Json | undefined => (v && typeof v === "object" && !Array.isArray(v) ? v[key] : undefined);
@@ -236,8 +243,7 @@ function ours(url: string, token: string, ws: string): System {
       return v;
     },
     async current() {
-      const res = await fetch(`${url}/api/w/${ws}/p/graphist/state`, { headers: auth });
-      return Number(field((await res.json()) as Json, "version"));
+      return Number(field(await getJson(`${url}/api/w/${ws}/p/graphist/state`, auth), "version"));
     },
     wsUrl: `${url.replace("http", "ws")}/api/w/${ws}/ws?rooms=graphist:main`,
     wsHeaders: auth,
@@ -260,8 +266,7 @@ function agents(url: string): System {
       return v;
     },
     async current() {
-      const res = await fetch(`${url}${AGENT_PATH}`);
-      return Number(field((await res.json()) as Json, "rev"));
+      return Number(field(await getJson(`${url}${AGENT_PATH}`), "rev"));
     },
     wsUrl: `${url.replace("http", "ws")}${AGENT_PATH}`,
     wsHeaders: {},
@@ -442,7 +447,7 @@ async function startPeer(root: string, port: number, persistDir: string, onSpawn
   while (now() < deadline) {
     if (child.exitCode !== null) throw new Error(`agents peer exited with code ${child.exitCode}:\n${stderr}`);
     try {
-      if ((await fetch(`${url}${AGENT_PATH}`)).ok) return { url, stop };
+      if ((await fetch(`${url}${AGENT_PATH}`, { signal: AbortSignal.timeout(10_000) })).ok) return { url, stop };
     } catch {
       /* not listening yet */
     }
@@ -454,13 +459,15 @@ async function startPeer(root: string, port: number, persistDir: string, onSpawn
 /** Installs Graphist (if needed), builds the graph (nodes, then a ring of edges) and returns it. */
 async function buildGraph(url: string, token: string): Promise<{ ws: string; ids: string[]; state: Json; version: number }> {
   const auth = { authorization: `Bearer ${token}` };
-  const me = (await (await fetch(`${url}/api/auth/whoami`, { headers: auth })).json()) as Json;
+  const me = await getJson(`${url}/api/auth/whoami`, auth);
   const ws = String(field(field(me, "workspace"), "id"));
   const installed = await postJson(`${url}/api/w/${ws}/plugins`, { name: "graphist" }, auth);
   if (installed.status !== 201 && installed.status !== 409) throw new Error(`installing graphist: ${installed.status} ${JSON.stringify(installed.json)}`);
+  const deadline = now() + SETUP_LIMIT_MS;
   const run = async (commands: { command: string; params: Json }[]) => {
     // Small batches: a request that keeps the isolate busy for many seconds makes wrangler dev reload.
     for (let i = 0; i < commands.length; i += 20) {
+      if (now() > deadline) throw new Error(`building the graph took over ${SETUP_LIMIT_MS / 1000} s (machine busy?); try --nodes 500`);
       const batch = commands.slice(i, i + 20).map((c) => ({ plugin: "graphist", instance: "main", ...c }));
       const r = await postJson(`${url}/api/w/${ws}/dispatch`, { commands: batch }, auth);
       if (r.status !== 200) throw new Error(`building the graph: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
@@ -468,11 +475,11 @@ async function buildGraph(url: string, token: string): Promise<{ ws: string; ids
   };
   await run([{ command: "clear", params: {} }]);
   await run(Array.from({ length: NODES }, (_, i) => ({ command: "add_node", params: { x: (i % 40) * 50, y: Math.floor(i / 40) * 50, label: `Node ${i + 1}` } })));
-  const got = (await (await fetch(`${url}/api/w/${ws}/p/graphist/state`, { headers: auth })).json()) as Json;
+  const got = await getJson(`${url}/api/w/${ws}/p/graphist/state`, auth);
   const nodes = field(field(got, "state"), "nodes");
   const ids = (Array.isArray(nodes) ? nodes : []).map((n) => String(field(n, "id")));
   await run(ids.slice(0, Math.min(EDGES, ids.length - 1)).map((id, i) => ({ command: "connect", params: { from: id, to: ids[i + 1]! } })));
-  const full = (await (await fetch(`${url}/api/w/${ws}/p/graphist/state`, { headers: auth })).json()) as Json;
+  const full = await getJson(`${url}/api/w/${ws}/p/graphist/state`, auth);
   return { ws, ids, state: field(full, "state") ?? null, version: Number(field(full, "version")) };
 }
 
@@ -568,10 +575,12 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(" ");
   const tmp = mkdtempSync(join(tmpdir(), "frameos-bench-dispatch-"));
   const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
-    rmSync(tmp, { recursive: true, force: true });
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+      rmSync(tmp, { recursive: true, force: true });
+    })());
   const onSignal = (signal: NodeJS.Signals) => {
     console.error(`\n${signal}: stopping both servers`);
     void stopAll().finally(() => process.exit(130));
@@ -606,4 +615,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
