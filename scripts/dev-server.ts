@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashPassword } from "../lib/auth/password";
 import { newId, newPassword, newSecret, sha256Hex } from "../lib/auth/secrets";
+import { spawnRuntime } from "../containers/agent-runtime/spawn";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
@@ -25,6 +26,8 @@ export interface StartOptions {
   port?: number;
   persistDir: string;
   quiet?: boolean;
+  /** Port of the local agent-runtime process (default: any free port); Workers reach it through RUNTIME_URL. */
+  runtimePort?: number;
 }
 
 function wrangler(args: string[], quiet = true): string {
@@ -93,11 +96,14 @@ async function installFirstParty(url: string, token: string): Promise<void> {
 }
 
 /** Migrates, bootstraps and serves the platform; resolves once it answers HTTP. */
-export async function startPlatform({ port = 8787, persistDir, quiet = false }: StartOptions): Promise<Platform> {
+export async function startPlatform({ port = 8787, persistDir, quiet = false, runtimePort = 0 }: StartOptions): Promise<Platform> {
   const dir = resolve(ROOT, persistDir);
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], quiet);
   const boot = await bootstrap(dir);
-  const child = spawn(WRANGLER, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--show-interactive-dev-session=false"], {
+  // The container engine's local stand-in: the agent-runtime program as a process (stopped with the platform).
+  const runtime = await spawnRuntime({ port: runtimePort, verbose: !quiet });
+  const devArgs = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--show-interactive-dev-session=false"];
+  const child = spawn(WRANGLER, [...devArgs, "--var", `RUNTIME_URL:${runtime.url}`], {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
@@ -105,6 +111,7 @@ export async function startPlatform({ port = 8787, persistDir, quiet = false }: 
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    await runtime.stop();
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((r) => child.once("exit", r));
     try {

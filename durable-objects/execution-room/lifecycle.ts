@@ -132,7 +132,7 @@ export class Lifecycle {
       return Response.json({ error: { code: "not_found", message: "the execution room serves GET /logs" } }, { status: 404 });
     }
     if (this.#state.executionId === null) {
-      const id = request.headers.get("x-execution-id") ?? /\/executions\/([^/]+)\/logs$/.exec(url.pathname)?.[1] ?? null;
+      const id = url.searchParams.get("execution") ?? request.headers.get("x-execution-id") ?? /\/executions\/([^/]+)\/logs$/.exec(url.pathname)?.[1] ?? null;
       const record = id ? await loadRun(this.env, id) : null;
       if (record && isFinal(record.status)) return this.#logs.open([], { status: record.status, exit_code: null, duration_ms: null, error_message: null });
     }
