@@ -120,6 +120,17 @@ describe("effects", () => {
     expect(last).toMatchObject({ command: "record", source: "system", changeset: "cs-later", author: { type: "system" } });
   });
 
+  it("deduplicates schedules by key: a re-scheduled key runs its then-command once", async () => {
+    const s = await counter();
+    await run(s, [{ plugin: "counter", command: "later", params: {} }, { plugin: "counter", command: "later", params: {} }]);
+    const after = await eventually(() => call(`/api/w/${s.workspace.id}/p/counter/history?command=record`, { token: s.owner.token }), (x) => x.body.records.length > 0);
+    // Give a stale duplicate the same chance to arrive, then count.
+    await eventually(() => state(s), () => false, 20);
+    const records = (await call(`/api/w/${s.workspace.id}/p/counter/history?command=record`, { token: s.owner.token })).body.records;
+    expect(after.body.records.length).toBe(1);
+    expect(records).toHaveLength(1);
+  });
+
   it("answers http.fetch with {ok:false} when the host is not on the workspace allowlist (off by default)", async () => {
     const s = await counter();
     await run(s, [{ plugin: "counter", command: "fetch_it", params: {} }]);
