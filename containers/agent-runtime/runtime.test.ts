@@ -87,6 +87,14 @@ describe("agent-runtime contract", () => {
     expect(exit.duration_ms).toBeGreaterThanOrEqual(450);
   });
 
+  it("stops an agent that outgrows its heap cap", async () => {
+    const code = `const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: Math.random() }));`;
+    const { exit } = await run(request(code, { memory_mb: 32 }));
+    expect(exit.timed_out).toBe(false);
+    expect(exit.exit_code === 0).toBe(false);
+    expect(exit.signal ?? String(exit.exit_code)).toMatch(/SIGABRT|SIGTRAP|134|133/);
+  }, 20_000);
+
   it("caps stdout and marks the truncation, keeping the last line for the output", async () => {
     const code = `const row = "x".repeat(1000); for (let i = 0; i < 200; i++) console.log(row); console.log(JSON.stringify({ done: true }));`;
     const { lines, exit } = await run(request(code));
