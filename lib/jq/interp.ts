@@ -8,8 +8,9 @@ import { applyFormat } from "./builtins/formats";
 import { checkPath, evalAssign } from "./assign";
 import { bind, bindAll, bindAlternatives } from "./bindings";
 import { evalPaths, recursePaths } from "./path-eval";
-import { fastUpdate, NO_FAST } from "./reduce-fast";
-import { copyObject, describe, isObject, newObject, truthy } from "./values";
+import { isSimple, simple, sized } from "./simple";
+import { evalForeach, evalReduce } from "./reduce";
+import { describe, isObject, newObject, truthy } from "./values";
 import type { Value } from "./values";
 
 /** A value paired with its path from the root (null when the value is not a path expression). */
@@ -56,74 +57,17 @@ export class Interp {
 
   /** Whether `n` always yields exactly one value, so {@link simple} can evaluate it without generators. */
   isSimple(n: Node): boolean {
-    if (n.simple !== undefined) return n.simple;
-    let r: boolean;
-    switch (n.kind) {
-      case "identity": case "literal": case "var": case "loc": case "format": case "array":
-        r = true;
-        break;
-      case "index": r = this.isSimple(n.target) && this.isSimple(n.index); break;
-      case "neg": r = this.isSimple(n.operand); break;
-      case "binop": case "and": case "or": case "pipe": r = this.isSimple(n.left) && this.isSimple(n.right); break;
-      case "object": r = n.entries.every((e) => this.isSimple(e.key) && this.isSimple(e.value)); break;
-      case "str": r = n.parts.every((p) => typeof p === "string" || this.isSimple(p)); break;
-      case "if": r = this.isSimple(n.cond) && this.isSimple(n.then) && (!n.else || this.isSimple(n.else)); break;
-      case "call": {
-        const key = `${n.name}/${n.args.length}`;
-        r = n.global === true && !this.lib.prelude.has(key) && this.lib.natives.get(key)?.one !== undefined && n.args.every((a) => this.isSimple(a));
-        break;
-      }
-      default: r = false;
-    }
-    n.simple = r;
-    return r;
-  }
-
-  /** Charges large results (string repetition, concatenation) to the step budget by size. */
-  sized(v: Value): Value {
-    if (typeof v === "string" ? v.length > 4096 : Array.isArray(v) && v.length > 4096) this.meter.tick((v as string | Value[]).length >> 6);
-    return v;
+    return isSimple(this, n);
   }
 
   /** Evaluates a node for which {@link isSimple} holds. */
   simple(n: Node, input: Value, env: Env): Value {
-    try {
-      return this.simpleNode(n, input, env);
-    } catch (e) {
-      if (e instanceof JqError && e.pos === undefined && e.code === "runtime") e.pos = n.span.pos;
-      throw e;
-    }
+    return simple(this, n, input, env);
   }
 
-  simpleNode(n: Node, input: Value, env: Env): Value {
-    this.meter.tick();
-    switch (n.kind) {
-      case "identity": return input;
-      case "literal": return n.value as Value;
-      case "var": return this.lookupVar(n.name, env);
-      case "index": return indexValue(this.simple(n.target, input, env), this.simple(n.index, input, env));
-      case "neg": return negate(this.simple(n.operand, input, env));
-      case "binop": {
-        const r = this.simple(n.right, input, env);
-        return this.sized(binop(n.op, this.simple(n.left, input, env), r));
-      }
-      case "and": return truthy(this.simple(n.left, input, env)) && truthy(this.simple(n.right, input, env));
-      case "or": return truthy(this.simple(n.left, input, env)) || truthy(this.simple(n.right, input, env));
-      case "pipe": return this.simple(n.right, this.simple(n.left, input, env), env);
-      case "if":
-        if (truthy(this.simple(n.cond, input, env))) return this.simple(n.then, input, env);
-        return n.else ? this.simple(n.else, input, env) : input;
-      case "call": {
-        const f = this.lib.natives.get(`${n.name}/${n.args.length}`)!.one!;
-        if (n.args.length === 0) return f(input);
-        return f(input, ...n.args.map((a) => this.simple(a, input, env)));
-      }
-      default: {
-        let out: Value = null;
-        for (const v of this.eval(n, input, env)) out = v;
-        return out;
-      }
-    }
+  /** Charges large results (string repetition, concatenation) to the step budget by size. */
+  sized(v: Value): Value {
+    return sized(this, v);
   }
 
   /** Evaluates `n` on `input`: a plain dispatcher returning the node kind's generator (no extra stack frame). */
@@ -151,8 +95,8 @@ export class Interp {
       case "var": return this.evVar(n, input, env);
       case "loc": return this.evLoc(n, input, env);
       case "as": return this.evAs(n, input, env);
-      case "reduce": return this.evalReduce(n, input, env);
-      case "foreach": return this.evalForeach(n, input, env);
+      case "reduce": return evalReduce(this, n, input, env);
+      case "foreach": return evalForeach(this, n, input, env);
       case "def": return this.evDef(n, input, env);
       case "call": return this.evCall(n, input, env);
       case "label": return this.evLabel(n, input, env);
@@ -526,53 +470,6 @@ export class Interp {
     return bindAlternatives(this, patterns, v, env, body);
   }
 
-  *evalReduce(n: NodeOf<"reduce">, input: Value, env: Env): Generator<Value, void, undefined> {
-    const fast = fastUpdate(this, n.update);
-    for (const init of this.eval(n.init, input, env)) {
-      let acc: Value = init;
-      let owned = false;
-      const simple = this.isSimple(n.update);
-      for (const x of this.eval(n.source, input, env)) {
-        for (const e of this.bindAll(n.patterns, x, env)) {
-          if (fast) {
-            if (!owned && acc !== null && typeof acc === "object") {
-              acc = Array.isArray(acc) ? acc.slice() : copyObject(acc);
-              owned = true;
-            }
-            const r = fast(acc, e);
-            if (r !== NO_FAST) {
-              acc = r as Value;
-              continue;
-            }
-            owned = false;
-          }
-          if (simple) {
-            acc = this.simple(n.update, acc, e);
-            continue;
-          }
-          let last: Value = null;
-          for (const v of this.eval(n.update, acc, e)) last = v;
-          acc = last;
-        }
-      }
-      yield acc;
-    }
-  }
-
-  *evalForeach(n: NodeOf<"foreach">, input: Value, env: Env): Generator<Value, void, undefined> {
-    for (const init of this.eval(n.init, input, env)) {
-      let acc: Value = init;
-      for (const x of this.eval(n.source, input, env)) {
-        for (const e of this.bindAll(n.patterns, x, env)) {
-          for (const v of this.eval(n.update, acc, e)) {
-            acc = v;
-            if (n.extract) yield* this.eval(n.extract, v, e);
-            else yield v;
-          }
-        }
-      }
-    }
-  }
 
   // ---- calls ----------------------------------------------------------------
 
@@ -586,23 +483,6 @@ export class Interp {
     const nat = this.lib.natives.get(key);
     if (nat) return nat;
     throw runtimeError(`${key} is not defined`);
-  }
-
-  *evalCall(n: NodeOf<"call">, input: Value, env: Env): Generator<Value, void, undefined> {
-    const r = this.resolve(n, env);
-    if ("eval" in r) {
-      yield* r.eval(this, n.args, input, env);
-      return;
-    }
-    if ("t" in r) {
-      if (r.t === 2) {
-        yield* this.eval(r.body, input, r.env);
-        return;
-      }
-      yield* this.callDef<Value>(r.def, r, n.args, input, env, undefined);
-      return;
-    }
-    yield* this.callDef<Value>(r, null, n.args, input, env, undefined);
   }
 
   /** Calls a jq-defined function; with `path` set, runs the body in path mode. */
