@@ -42,6 +42,8 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          // A guard against hangs, not a speed check: PBKDF2 and workerd start-up are slow on 2 busy cores.
+          testTimeout: 30_000,
           include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"],
           exclude: ["**/*.node.test.ts"],
           setupFiles: ["./workers/test/apply-migrations.ts"],
