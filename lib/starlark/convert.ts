@@ -22,6 +22,19 @@ function fail(path: string, msg: string): StarlarkError {
  * anything else (undefined, functions, NaN, cycles...).
  */
 export function toStarlark(x: unknown): Value {
+  try {
+    return toFast(x, { anc: [], deep: null }, 0);
+  } catch (e) {
+    if (e !== BAIL) throw e;
+  }
+  return toStarlarkReference(x);
+}
+
+/**
+ * The reference conversion: builds the path of every value it visits, so it is used only after
+ * the fast path gave up, to return the same value or throw the error with its path.
+ */
+export function toStarlarkReference(x: unknown): Value {
   const seen = new Set<object>();
   const conv = (v: unknown, path: string, depth: number): Value => {
     if (depth > MAX_DEPTH) throw fail(path, "value nested too deeply");
@@ -66,6 +79,16 @@ export function toStarlark(x: unknown): Value {
  * beyond 2^53.
  */
 export function fromStarlark(v: Value): JsonValue {
+  try {
+    return fromFast(v, { anc: [], deep: null }, 0);
+  } catch (e) {
+    if (e !== BAIL) throw e;
+  }
+  return fromStarlarkReference(v);
+}
+
+/** The reference conversion (see {@link toStarlarkReference}): used after the fast path gave up. */
+export function fromStarlarkReference(v: Value): JsonValue {
   const seen = new Set<object>();
   const conv = (x: Value, path: string, depth: number): JsonValue => {
     if (depth > MAX_DEPTH) throw fail(path, "value nested too deeply");
@@ -101,4 +124,119 @@ export function fromStarlark(v: Value): JsonValue {
     throw fail(path, `cannot convert ${typeName(x)} to JSON`);
   };
   return conv(v, "", 0);
+}
+
+// Fast paths. They keep no paths (a path string per value costs more than the conversion) and
+// throw BAIL at the first thing they do not convert; the caller then runs the reference
+// conversion, which throws the error with its path. Cycles are found by scanning the ancestors
+// (JSON is shallow); ancestors deeper than SCAN are also kept in a set, so the check stays O(1)
+// per value on deep input.
+
+/** Thrown by the fast paths; never escapes this module. */
+const BAIL: unique symbol = Symbol("bail");
+const SCAN = 24;
+const { setPrototypeOf } = Object;
+const objectProto = Object.prototype;
+
+/** The containers on the path to the value being converted. */
+interface Ancestors {
+  /** anc[i]: the ancestor at depth i < SCAN */
+  anc: object[];
+  /** the ancestors at depth >= SCAN */
+  deep: Set<object> | null;
+}
+
+/** Throws BAIL if x is its own ancestor, else records it as one. */
+function enter(c: Ancestors, x: object, depth: number): void {
+  const anc = c.anc;
+  const n = depth < SCAN ? depth : SCAN;
+  for (let i = 0; i < n; i++) if (anc[i] === x) throw BAIL;
+  if (depth < SCAN) anc[depth] = x;
+  else {
+    if (c.deep === null) c.deep = new Set();
+    else if (c.deep.has(x)) throw BAIL;
+    c.deep.add(x);
+  }
+}
+
+function toFast(v: unknown, c: Ancestors, depth: number): Value {
+  if (depth > MAX_DEPTH) throw BAIL;
+  switch (typeof v) {
+    case "string": return encodeUtf8(v);
+    case "number":
+      if (Number.isSafeInteger(v)) return v + 0;
+      if (!Number.isFinite(v)) throw BAIL;
+      return new SFloat(v);
+    case "boolean": return v;
+    case "object": break;
+    default: throw BAIL;
+  }
+  if (v === null) return null;
+  enter(c, v, depth);
+  let out: Value;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const a: Value[] = [];
+    for (let i = 0; i < n; i++) {
+      a.push(toFast(v[i], c, depth + 1)); // a hole reads as undefined: BAIL, and the reference keeps it
+    }
+    out = new SList(a);
+  } else {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== objectProto && proto !== null) throw BAIL;
+    const d = new SDict();
+    const m = d.m;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const sk = encodeUtf8(k);
+      m.set(sk, new Entry(sk, toFast(o[k], c, depth + 1)));
+    }
+    out = d;
+  }
+  if (depth >= SCAN) c.deep!.delete(v);
+  return out;
+}
+
+function fromFast(x: Value, c: Ancestors, depth: number): JsonValue {
+  if (depth > MAX_DEPTH) throw BAIL;
+  switch (typeof x) {
+    case "string": return decodeUtf8(x);
+    case "number": return x;
+    case "boolean": return x;
+    case "object": break;
+    default: throw BAIL;
+  }
+  if (x === null) return null;
+  if (x instanceof SFloat) {
+    if (!Number.isFinite(x.v)) throw BAIL;
+    return x.v;
+  }
+  let out: JsonValue;
+  if (x instanceof SDict) {
+    enter(c, x, depth);
+    // Built as an ordinary object, then given a null prototype: objects created with a null
+    // prototype are slow dictionaries in V8. Assignment equals defineProperty here except for
+    // "__proto__", which would call Object.prototype's setter.
+    const o: { [key: string]: JsonValue } = {};
+    for (const e of x.m.values()) {
+      const k = e.k;
+      if (typeof k !== "string") throw BAIL;
+      const jk = decodeUtf8(k);
+      const jv = fromFast(e.v, c, depth + 1);
+      if (jk === "__proto__") Object.defineProperty(o, jk, { value: jv, enumerable: true, writable: true, configurable: true });
+      else o[jk] = jv;
+    }
+    out = setPrototypeOf(o, null) as { [key: string]: JsonValue };
+  } else if (x instanceof SList || x instanceof STuple) {
+    enter(c, x, depth);
+    const a = x.a;
+    const n = a.length;
+    const arr: JsonValue[] = [];
+    for (let i = 0; i < n; i++) arr.push(fromFast(a[i]!, c, depth + 1));
+    out = arr;
+  } else throw BAIL;
+  if (depth >= SCAN) c.deep!.delete(x);
+  return out;
 }
