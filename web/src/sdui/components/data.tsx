@@ -1,0 +1,93 @@
+import { createSignal, For, Show } from "solid-js";
+import type { JSX } from "solid-js";
+import { resolveProps } from "../../../../lib/sdui/index.ts";
+import type { CompProps, Props } from "../render/context";
+import { act, bool, cls, space, str } from "../render/context";
+import { RenderNode } from "../render/render-node";
+import { Icon } from "./display";
+
+/** Evaluates a per-item prop (key, label, icon) for one item. */
+export function perItem(c: CompProps, name: string, item: unknown, index: number): Props[string] {
+  const raw = c.node.props?.[name];
+  if (raw === undefined) return null;
+  return resolveProps({ v: raw }, { state: c.ctx.state(), item, index }).props.v ?? null;
+}
+
+const itemsOf = (c: CompProps): unknown[] => (Array.isArray(c.p().items) ? (c.p().items as unknown[]) : []);
+const selectedKeys = (c: CompProps): string[] => {
+  const s = c.p().selected;
+  return Array.isArray(s) ? s.map((x) => str(x)) : s === undefined || s === null || s === "" ? [] : [str(s)];
+};
+
+export function List(c: CompProps) {
+  const horizontal = () => str(c.p().direction) === "horizontal";
+  return (
+    <div {...c.attrs} role="list" class={cls("sd-list", horizontal() && "sd-list-horizontal", bool(c.p().dividers) && "sd-dividers", c.p().class)} style={{ gap: space(c.p().gap) }}>
+      <For each={itemsOf(c)} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}>
+        {(item, i) => {
+          const key = () => str(perItem(c, "key", item, i()));
+          return (
+            <div role="listitem" class="sd-list-item" data-key={key()} aria-selected={selectedKeys(c).includes(key())} onClick={(e) => { if (!(e.target as Element).closest("input,button,select,textarea,a")) act({ ...c, scope: { item, index: i() } }, { value: key() }); }}>
+              <For each={c.node.children ?? []}>{(child) => <RenderNode node={child} ctx={c.ctx} scope={{ item, index: i() }} index={i()} />}</For>
+            </div>
+          );
+        }}
+      </For>
+    </div>
+  );
+}
+
+export function TreeView(c: CompProps) {
+  const field = () => str(c.node.props?.children_field as Props[string], "children");
+  const [local, setLocal] = createSignal<Set<string> | null>(null);
+  const expanded = () => local() ?? new Set(Array.isArray(c.p().expanded) ? (c.p().expanded as unknown[]).map((k) => str(k as string)) : []);
+  const toggle = (key: string) => {
+    const next = new Set(expanded());
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setLocal(next);
+  };
+  const Level = (props: { items: unknown[]; depth: number }): JSX.Element => (
+    <ul role={props.depth === 0 ? "tree" : "group"} class="sd-tree-level">
+      <For each={props.items}>
+        {(item, i) => {
+          const key = () => str(perItem(c, "key", item, i()));
+          const kids = () => {
+            const k = typeof item === "object" && item !== null ? (item as Record<string, unknown>)[field()] : undefined;
+            return Array.isArray(k) ? k : [];
+          };
+          const open = () => expanded().has(key());
+          return (
+            <li role="treeitem" aria-expanded={kids().length ? open() : undefined} aria-selected={selectedKeys(c).includes(key())} data-key={key()} class="sd-tree-item">
+              <div class="sd-tree-row" style={{ "padding-left": `${props.depth * 16}px` }}>
+                <button type="button" class="sd-tree-toggle" disabled={!kids().length} onClick={() => toggle(key())} aria-label={open() ? "Collapse" : "Expand"}>{kids().length ? (open() ? "▾" : "▸") : "·"}</button>
+                <Show when={perItem(c, "icon", item, i())}><Icon name={str(perItem(c, "icon", item, i()))} size={14} /></Show>
+                <span class="sd-tree-label" onClick={() => act({ ...c, scope: { item, index: i() } }, { value: key() })}>{str(perItem(c, "label", item, i()))}</span>
+              </div>
+              <Show when={open() && kids().length}><Level items={kids()} depth={props.depth + 1} /></Show>
+            </li>
+          );
+        }}
+      </For>
+    </ul>
+  );
+  return (
+    <div {...c.attrs} class={cls("sd-tree", c.p().class)}>
+      <Show when={itemsOf(c).length} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}><Level items={itemsOf(c)} depth={0} /></Show>
+    </div>
+  );
+}
+
+export function KeyValue(c: CompProps) {
+  const rows = (): { label: string; value: string }[] => {
+    const p = c.p();
+    if (Array.isArray(p.entries)) return p.entries.map((e) => (typeof e === "object" && e !== null && !Array.isArray(e) ? { label: str(e.label), value: str(e.value) } : { label: "", value: str(e) }));
+    if (typeof p.data === "object" && p.data !== null && !Array.isArray(p.data)) return Object.keys(p.data).map((k) => ({ label: k, value: str((p.data as Props)[k]) }));
+    return [];
+  };
+  return (
+    <dl {...c.attrs} class={cls("sd-kv", str(c.p().layout) === "columns" && "sd-kv-columns", c.p().class)}>
+      <For each={rows()}>{(r) => <div class="sd-kv-row"><dt>{r.label}</dt><dd>{r.value}</dd></div>}</For>
+    </dl>
+  );
+}

@@ -1,0 +1,26 @@
+/** The built-in icon set (24×24 stroke paths). Unknown names draw a small circle. */
+export const ICONS: Record<string, string> = {
+  trash: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13",
+  plus: "M12 5v14M5 12h14",
+  minus: "M5 12h14",
+  x: "M6 6l12 12M18 6L6 18",
+  close: "M6 6l12 12M18 6L6 18",
+  check: "M5 12l5 5L20 7",
+  "arrow-right": "M5 12h14M13 6l6 6-6 6",
+  "arrow-left": "M19 12H5M11 6l-6 6 6 6",
+  "arrow-up": "M12 19V5M6 11l6-6 6 6",
+  "arrow-down": "M12 5v14M6 13l6 6 6-6",
+  "chevron-down": "M6 9l6 6 6-6",
+  "chevron-right": "M9 6l6 6-6 6",
+  search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4",
+  edit: "M4 20h4L19 9l-4-4L4 16v4z",
+  info: "M12 8h.01M11 12h1v5h1M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z",
+  warning: "M12 3l10 18H2L12 3zM12 10v4M12 17h.01",
+  star: "M12 3l2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z",
+  eye: "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z",
+  settings: "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-2-4-2 1-2-2 1-2-4-2-1 2h-2L9 2 5 4l1 2-2 2-2-1-2 4 2 1v2",
+  refresh: "M20 11a8 8 0 1 0-2 6M20 4v7h-7",
+  circle: "M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16z",
+  graph: "M6 6a2 2 0 1 0 0 .1M18 8a2 2 0 1 0 0 .1M10 18a2 2 0 1 0 0 .1M7.5 7l9 1M7 8l2.5 8M16.5 9.5l-5 7",
+};
+export const iconPath = (name: string): string => ICONS[name] ?? "M12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4z";
