@@ -60,13 +60,11 @@ describe("marketplace", () => {
   });
 
   it("finds the approved agent in the catalog, deploys it, runs it and watches the live log", async () => {
-    // The signed-in admin owns the platform workspace, so it can review through the API.
-    const agent = await page.evaluate(async (s) => (await (await fetch(`/api/agents/${s}`)).json()) as { agent: { id: string } }, slug);
-    const review = await page.evaluate(
-      async (id) => (await fetch(`/api/admin/agents/${id}/review`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) })).status,
-      agent.agent.id,
-    );
-    expect(review).toBe(200);
+    // The signed-in admin owns the platform workspace, so it reviews on the agent's page.
+    await page.getByRole("link", { name: slug }).click();
+    await page.getByTestId("review-panel").waitFor();
+    await page.getByTestId("review-approve").click();
+    await page.locator('[data-testid="agent-status"]', { hasText: "approved" }).waitFor();
 
     await page.getByTestId("market-nav-catalog").click();
     await page.getByTestId("market-search").fill(`echo ${run}`);

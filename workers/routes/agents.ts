@@ -54,7 +54,7 @@ export const agentsApi = new Hono<AppEnv>()
   )
   .get("/:slug", doc({ summary: "An agent: versions, manifest, stats, ratings", tags: ["marketplace"], security: false }), async (c) => {
     const { item, mine, admin } = await visibleAgent(c, c.req.param("slug"));
-    return c.json(await agentDetail(c.env, item, mine || admin));
+    return c.json({ ...(await agentDetail(c.env, item, mine || admin)), viewer: { developer: mine, admin } });
   })
   .post("/:id/versions", doc({ summary: "Publish a new version (higher semver)", tags: ["marketplace"], response: P.Registered, status: 201 }), body(P.AddVersion), async (c) => {
     const dev = await requireDeveloper(c);

@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header";
 import { type AgentDetail, market } from "./client";
 import { JsonField } from "./json-field";
 import { formatPercent, formatPrice, parseJson, statusClass } from "./logic";
+import { ReviewPanel } from "./review-panel";
 import { marketplacePaths } from "./routes";
 
 /** One agent: description, stats, versions, deploy and run, ratings. */
@@ -54,6 +55,7 @@ function AgentView(props: { ws: string; detail: AgentDetail; onChange: () => voi
           </Show>
         </div>
       </section>
+      <ReviewPanel detail={props.detail} onDone={props.onChange} />
       <Show when={a().status === "approved"} fallback={<Notice tone="warning">This agent is {a().status}; it can be deployed once approved.</Notice>}>
         <DeployAndRun ws={props.ws} agentId={a().id} example={example()} />
       </Show>

@@ -53,6 +53,8 @@ export interface AgentDetail {
   manifest: (Record<string, unknown> & { inputs?: unknown; config?: unknown; examples?: { inputs: unknown }[] }) | null;
   versions: VersionView[];
   ratings: { stars: number; text: string | null; created_at: string; author: string }[];
+  /** Whether the caller is the agent's developer or a platform admin. */
+  viewer: { developer: boolean; admin: boolean };
 }
 
 export interface Deployment {
@@ -167,6 +169,8 @@ export const market = {
     api.request<{ deployment_id: string }>("POST", `/api/agents/${enc(agentId)}/deploy`, { workspace_id: ws, config, ...(version ? { version } : {}) }),
   execute: (agentId: string, deploymentId: string, inputs: unknown) =>
     api.request<{ execution_id: string; status: string }>("POST", `/api/agents/${enc(agentId)}/execute`, { deployment_id: deploymentId, inputs }),
+  review: (agentId: string, version: string, decision: "approve" | "reject", reason?: string) =>
+    api.request<{ status: string; current_version: string }>("POST", `/api/admin/agents/${enc(agentId)}/review`, { version, decision, ...(reason ? { reason } : {}) }),
   rate: (agentId: string, stars: number, text?: string) => api.request<unknown>("POST", `/api/agents/${enc(agentId)}/ratings`, text ? { stars, text } : { stars }),
   deployments: (ws: string) => api.request<{ deployments: Deployment[] }>("GET", `/api/deployments?workspace_id=${enc(ws)}`),
   execution: (id: string) => api.request<{ execution: Execution }>("GET", `/api/executions/${enc(id)}`),
