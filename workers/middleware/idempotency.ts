@@ -5,6 +5,10 @@ import { requireIdentity } from "./auth";
 import { AppError, conflict, invalid } from "./errors";
 
 const IN_FLIGHT = 0;
+/** A claim older than this belongs to a request that died without answering; a retry may take it over. */
+const STALE_CLAIM_SECONDS = 120;
+/** How long answers are remembered. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
@@ -36,11 +40,10 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
       .first<{ request_hash: string; status: number; response: string }>();
     if (!row) throw new AppError(409, "conflict", "the Idempotency-Key was released while checking it; retry");
     if (row.request_hash !== requestHash) throw conflict("this Idempotency-Key was used with a different request", { key });
-    if (row.status === IN_FLIGHT) throw conflict("a request with this Idempotency-Key is still running; retry later", { key });
-    return new Response(row.response, {
-      status: row.status,
-      headers: { "content-type": "application/json", "idempotent-replayed": "true" },
-    });
+    if (row.status !== IN_FLIGHT) {
+      return new Response(row.response, { status: row.status, headers: { "content-type": "application/json", "idempotent-replayed": "true" } });
+    }
+    if (!(await takeOverStale(db, scope, key))) throw conflict("a request with this Idempotency-Key is still running; retry later", { key });
   }
 
   const forget = () => db.prepare("DELETE FROM idempotency_keys WHERE scope = ?1 AND key = ?2 AND status = ?3").bind(scope, key, IN_FLIGHT).run();
@@ -61,3 +64,20 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
     .bind(scope, key, c.res.status, text)
     .run();
 };
+
+async function takeOverStale(db: D1Database, scope: string, key: string): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `UPDATE idempotency_keys SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        WHERE scope = ?1 AND key = ?2 AND status = ${IN_FLIGHT} AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${STALE_CLAIM_SECONDS} seconds')`,
+    )
+    .bind(scope, key)
+    .run();
+  return r.meta.changes > 0;
+}
+
+/** Forgets remembered answers older than {@link IDEMPOTENCY_TTL_HOURS} (for the scheduled sweep). */
+export async function sweepIdempotencyKeys(env: { DB: D1Database }): Promise<number> {
+  const r = await env.DB.prepare(`DELETE FROM idempotency_keys WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${IDEMPOTENCY_TTL_HOURS} hours')`).run();
+  return r.meta.changes;
+}
