@@ -65,9 +65,14 @@ class Client {
   }
 }
 
+/** Comment sent to idle streams so proxies keep them open during quiet runs. */
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT = encoder.encode(": keepalive\n\n");
+
 /** The room's SSE clients. */
 export class LogFanout {
   readonly #clients = new Set<Client>();
+  #heartbeat: ReturnType<typeof setInterval> | null = null;
 
   get size(): number {
     return this.#clients.size;
@@ -75,7 +80,10 @@ export class LogFanout {
 
   /** Opens a stream: replays `backlog`, then (unless `final` is given) follows live lines. */
   open(backlog: readonly StoredLine[], final: StatusEvent | null): Response {
-    const client = new Client((c) => this.#clients.delete(c));
+    const client = new Client((c) => {
+      this.#clients.delete(c);
+      this.#tick();
+    });
     client.write(encoder.encode(`retry: 2000\n: execution logs\n\n`));
     for (const line of backlog) client.write(lineFrame(line));
     if (final) {
@@ -83,6 +91,7 @@ export class LogFanout {
       client.end();
     } else {
       this.#clients.add(client);
+      this.#tick();
     }
     return new Response(client.readable, {
       headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
@@ -101,6 +110,18 @@ export class LogFanout {
     for (const c of [...this.#clients]) {
       c.write(frame);
       c.end();
+    }
+  }
+
+  /** Runs the heartbeat only while someone listens. */
+  #tick(): void {
+    if (this.#clients.size > 0 && this.#heartbeat === null) {
+      this.#heartbeat = setInterval(() => {
+        for (const c of this.#clients) c.write(HEARTBEAT);
+      }, HEARTBEAT_MS);
+    } else if (this.#clients.size === 0 && this.#heartbeat !== null) {
+      clearInterval(this.#heartbeat);
+      this.#heartbeat = null;
     }
   }
 }
