@@ -41,11 +41,11 @@ describe("web shell", () => {
     expect(new URL(page.url()).pathname).toBe("/login");
   });
 
-  it("signs the admin in and opens the workspace with an empty plugin area", async () => {
+  it("signs the admin in and opens the workspace with the first-party plugins' panels", async () => {
     workspaceId = await login(page, env.adminEmail, env.adminPassword);
     const area = page.getByTestId("plugin-area");
     await area.waitFor();
-    expect(await area.textContent()).toContain("No plugins installed yet");
+    await page.getByTestId("panel-graphist").locator("svg.sd-canvas-svg").waitFor();
     expect(await page.getByTestId("identity-name").textContent()).toBe("Admin");
     expect(await page.title()).toBe("Plugins · Default · FrameOS");
     await screenshot(page, "shell-02-workspace");
