@@ -13,8 +13,13 @@
 //   each client's receipt of the frame for that change (clients × rounds samples). Our clients follow
 //   graphist:main on GET /api/w/:ws/ws; the SDK's connect to the agent. No permessage-deflate on
 //   either side (the client does not offer it). "reply" is the move's own round trip meanwhile.
+// - the graph is built with add_node commands (and --edges connects); the agent is loaded with the
+//   resulting Graphist state, so both hold the same JSON.
 // The WebSocket client is a small RFC 6455 reader over node:http so that a thousand of them cost
-// little and nothing is parsed beyond what tells the change apart.
+// little and nothing is parsed beyond what tells the change apart. The clients share the machine
+// with both servers: on loopback every figure includes this process reading what it receives.
+// Both servers run from a snapshot of HEAD in a temp dir (wrangler dev reloads on any edit of the
+// working tree) with a private dev registry; options: --tree, --verbose, --edges N, --*-seconds.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -43,7 +48,7 @@ const RTT_LIMIT_MS = Number(opt("--rtt-seconds", "60")) * 1000;
 const THROUGHPUT_LIMIT_MS = Number(opt("--throughput-seconds", "20")) * 1000;
 const OPEN_LIMIT_MS = 60_000;
 const SETUP_LIMIT_MS = 600_000;
-const ROUNDS_LIMIT_MS = Number(opt("--rounds-seconds", "75")) * 1000;
+const ROUNDS_LIMIT_MS = Number(opt("--rounds-seconds", "90")) * 1000;
 const ROUND_LIMIT_MS = 20_000;
 const OPEN_CONCURRENCY = 25;
 /** Run the working tree itself rather than a snapshot of HEAD (wrangler dev restarts on every edit). */
@@ -495,7 +500,7 @@ interface Run {
 async function runSystem(sys: System, ids: readonly string[], fullBytes: number): Promise<Run> {
   console.log(`[${sys.name}] dispatch round trip: ${WARMUP} warm-up + ${RTT_SAMPLES} sequential moves`);
   const rtt = await measureRtt(sys, ids);
-  console.log(`[${sys.name}] throughput: ${COMMANDS} moves from ${CONCURRENCY} concurrent clients`);
+  console.log(`[${sys.name}] throughput: ${COMMANDS} moves (or ${THROUGHPUT_LIMIT_MS / 1000} s) from ${CONCURRENCY} concurrent clients`);
   const throughput = await measureThroughput(sys, ids);
   const fanout: Fanout[] = [];
   for (const count of CLIENT_COUNTS) {
@@ -517,7 +522,7 @@ function report(a: Run, b: Run): void {
   const rows: Row[] = [
     ["dispatch p50", pct(a.rtt, 50), pct(b.rtt, 50), ms, "lower"],
     ["dispatch p99", pct(a.rtt, 99), pct(b.rtt, 99), ms, "lower"],
-    ["commands/s (one room)", a.throughput.perSecond, b.throughput.perSecond, (v) => v.toFixed(0), "higher"],
+    ["commands/s (one room)", a.throughput.perSecond, b.throughput.perSecond, (v) => v.toFixed(v < 100 ? 1 : 0), "higher"],
     ["bytes per state event", mean(a.fanout.flatMap((f) => f.bytes)), mean(b.fanout.flatMap((f) => f.bytes)), kb, "lower"],
     ["full state size", a.fullBytes, b.fullBytes, kb, "lower"],
   ];
@@ -544,7 +549,7 @@ function report(a: Run, b: Run): void {
   for (const [name, r] of [["FrameOS", a], ["Agents SDK", b]] as const) {
     const t = r.throughput;
     const fan = r.fanout.map((f) => `${f.opened}/${f.wanted} clients: ${f.rounds} rounds, ${f.latencies.length} deliveries, ${f.lost} missing`).join("; ");
-    console.log(`${name}: ${r.rtt.length} RTT samples; throughput ${t.done} done, ${t.failed} failed; ${fan}`);
+    console.log(`${name}: ${r.rtt.length} RTT samples; throughput ${t.done} done (limit ${COMMANDS} or ${THROUGHPUT_LIMIT_MS / 1000} s), ${t.failed} failed; ${fan}`);
   }
 }
 
@@ -575,10 +580,13 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(" ");
   const tmp = mkdtempSync(join(tmpdir(), "frameos-bench-dispatch-"));
   const stops: (() => Promise<void>)[] = [];
+  // Started but maybe not up yet: a signal during startPlatform waits for it, then stops it.
+  let platformUp: Promise<{ stop(): Promise<void> }> | undefined;
   let stopping: Promise<void> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
-      await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+      const platform = platformUp?.then((p) => p.stop()).catch(() => undefined);
+      await Promise.all([platform, ...stops.map((stop) => stop().catch(() => undefined))]);
       rmSync(tmp, { recursive: true, force: true });
     })());
   const onSignal = (signal: NodeJS.Signals) => {
@@ -595,8 +603,10 @@ async function main(): Promise<void> {
     console.log(`serving ${tree.label}: FrameOS on :${portOurs}, the Agents SDK peer on :${portPeer}; temporary dirs under ${tmp}`);
     const { startPlatform } = (await import(pathToFileURL(join(tree.root, "scripts", "dev-server.ts")).href)) as typeof import("../dev-server");
     const peerUp = startPeer(tree.root, portPeer, join(tmp, "agents"), (stop) => stops.push(stop));
-    const platform = await startPlatform({ port: portOurs, persistDir: join(tmp, "frameos"), quiet: !VERBOSE });
-    stops.push(platform.stop);
+    peerUp.catch(() => undefined); // awaited below; a failure while the platform starts must not crash first
+    const starting = startPlatform({ port: portOurs, persistDir: join(tmp, "frameos"), quiet: !VERBOSE });
+    platformUp = starting;
+    const platform = await starting;
     const peer = await peerUp;
     const graph = await buildGraph(platform.url, platform.token);
     const fullOurs = Buffer.byteLength(JSON.stringify(graph.state));
