@@ -1,0 +1,138 @@
+/**
+ * `npm run bench -- ui [--no-build]`: the SDUI renderer in Chromium against a live platform.
+ *   1. first render of a 10,000-row table (navigation → rows in the DOM), 5 loads;
+ *   2. patch-to-DOM latency for one row, 100 updates: SSE `state` event received → row text
+ *      changed (and → next frame), plus dispatch → DOM end to end;
+ *   3. frame times while dragging one node on a 5,000-node canvas.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launchBrowser, login, newContext } from "../../web/e2e/browser";
+import { dispatch, install } from "../../web/e2e/plugin-api";
+import { dotsPlugin, rowsPlugin } from "../../web/e2e/plugin-fixtures";
+import { ROOT, startPlatform } from "../dev-server";
+
+const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** Records when each SSE `state` event reaches the page, before the app's own listeners run. */
+const HOOK = `(() => {
+  const Native = window.EventSource;
+  window.__stateAt = [];
+  window.EventSource = class extends Native {
+    constructor(url, init) {
+      super(url, init);
+      this.addEventListener("state", () => window.__stateAt.push(performance.now()));
+    }
+  };
+})()`;
+
+async function main(): Promise<void> {
+  if (!process.argv.includes("--no-build")) {
+    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+    if (b.status !== 0) throw new Error("web build failed");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
+  const platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
+  const browser = await launchBrowser(CHROME);
+  try {
+    const context = await newContext(browser, platform.url);
+    await context.addInitScript(HOOK);
+    const page = await context.newPage();
+    const ws = await login(page, platform.admin.email, platform.admin.password);
+    await install(platform.url, platform.token, ws, rowsPlugin());
+    await dispatch(platform.url, platform.token, ws, "rows", "fill", { n: 10_000 });
+
+    // 1. First render of 10,000 rows.
+    const firsts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await page.waitForSelector('[data-component="table"][aria-rowcount="10000"] [role="row"][data-key="r1"]');
+      firsts.push((await page.evaluate("performance.now()")) as number);
+    }
+    const rows = (await page.evaluate(`document.querySelectorAll('[data-component="table"] [role="row"][data-key]').length`)) as number;
+
+    // 2. Patch-to-DOM latency for one row.
+    const stream: number[] = [];
+    const frame: number[] = [];
+    const total: number[] = [];
+    for (let k = 0; k < 100; k++) {
+      const r = (await page.evaluate(`(async () => {
+        const row = document.querySelector('[data-component="table"] [role="row"][data-key="r2"]');
+        const name = "bench ${k}";
+        const seen = window.__stateAt.length;
+        const t0 = performance.now();
+        const done = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            if (!row.textContent.includes(name)) return;
+            mo.disconnect();
+            const t1 = performance.now();
+            requestAnimationFrame(() => resolve([t1, performance.now()]));
+          });
+          mo.observe(row, { subtree: true, characterData: true, childList: true });
+        });
+        const res = await fetch("/api/w/${encodeURIComponent(ws)}/dispatch", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ commands: [{ plugin: "rows", instance: "main", command: "set_row", params: { i: 1, name } }] }) });
+        if (!res.ok) throw new Error("dispatch " + res.status);
+        const [t1, t2] = await done;
+        const at = window.__stateAt[window.__stateAt.length - 1];
+        return { stream: t1 - at, frame: t2 - at, total: t1 - t0, fresh: window.__stateAt.length > seen };
+      })()`)) as { stream: number; frame: number; total: number; fresh: boolean };
+      if (!r.fresh) continue;
+      stream.push(r.stream);
+      frame.push(r.frame);
+      total.push(r.total);
+    }
+
+    // 3. Frame times while dragging on a 5,000-node canvas.
+    await install(platform.url, platform.token, ws, dotsPlugin());
+    await dispatch(platform.url, platform.token, ws, "dots", "fill", { n: 5_000 });
+    await page.reload();
+    await page.waitForSelector('[data-plugin="dots"] circle[data-id="d4999"]');
+    const circles = (await page.evaluate(`document.querySelectorAll('[data-plugin="dots"] circle').length`)) as number;
+    const target = page.locator('[data-plugin="dots"] circle[data-id="d2050"]');
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    if (!box) throw new Error("no dot");
+    await page.evaluate(`(() => { window.__frames = []; window.__recording = true; const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let s = 1; s <= 120; s++) await page.mouse.move(x + s * 2, y + Math.sin(s / 10) * 40);
+    await page.mouse.up();
+    const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+
+    console.log(`ui bench (Chromium headless, ${process.env.CHROME_PATH ?? "/usr/bin/chromium"})`);
+    console.log(`first render, 10,000-row table: navigation → rows in DOM p50 ${ms(pct(firsts, 50))}, min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))} (${firsts.length} loads; ${rows} row elements in the DOM)`);
+    console.log(`one-row patch, SSE state event → DOM: p50 ${ms(pct(stream, 50))}, p99 ${ms(pct(stream, 99))}; → next frame: p50 ${ms(pct(frame, 50))}, p99 ${ms(pct(frame, 99))} (${stream.length} updates)`);
+    console.log(`one-row patch, dispatch → DOM (end to end): p50 ${ms(pct(total, 50))}, p99 ${ms(pct(total, 99))}`);
+    console.log(`drag on a ${circles}-circle canvas: ${gaps.length} frames, frame time p50 ${ms(pct(gaps, 50))}, p95 ${ms(pct(gaps, 95))}, max ${ms(Math.max(...gaps))}`);
+  } finally {
+    await browser.close();
+    await platform.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
