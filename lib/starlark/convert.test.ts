@@ -151,6 +151,20 @@ describe("fast conversion paths", () => {
 });
 
 describe("freeze", () => {
+  it("fromStarlark with freeze: freezes what it converts", () => {
+    const v = toStarlark({ a: [1, { b: [] }], c: [[{}]] }) as SDict;
+    const json = fromStarlark(v, { freeze: true });
+    expect(show(json)).toBe(show(fromStarlark(v)));
+    const all: (SList | SDict)[] = [];
+    const walk = (x: Value): void => {
+      if (x instanceof SList) (all.push(x), x.a.forEach(walk));
+      else if (x instanceof SDict) (all.push(x), [...x.m.values()].forEach((e) => walk(e.v)));
+    };
+    walk(v);
+    expect(all.length).toBe(7);
+    expect(all.every((x) => x.frozen)).toBe(true);
+  });
+
   it("freezes everything reachable and prunes at frozen containers", () => {
     const v = toStarlark({ a: [1, { b: [] }], c: { d: {} } }) as SDict;
     const outer = new SList([v, new STuple([v, new SList([])])]);

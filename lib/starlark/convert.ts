@@ -1,6 +1,7 @@
 // Conversion between JSON-shaped JS values and Starlark values.
 import { unconvertibleError } from "./errors.ts";
 import type { StarlarkError } from "./errors.ts";
+import { freeze } from "./freeze.ts";
 import { formatFloat } from "./values/float.ts";
 import { typeName } from "./values/ops-core.ts";
 import { decodeUtf8, encodeUtf8 } from "./values/utf8.ts";
@@ -72,19 +73,31 @@ export function toStarlarkReference(x: unknown): Value {
   return conv(x, "", 0);
 }
 
+/** Options of {@link fromStarlark}. */
+export interface FromStarlarkOptions {
+  /**
+   * Also freeze the value (as `freeze(v)` would after a successful conversion), in the same walk.
+   * If the conversion fails, part of the value may be frozen.
+   */
+  freeze?: boolean;
+}
+
 /**
  * Starlark value → JSON value. Lists and tuples become arrays, dicts with
  * string keys become null-prototype objects. Throws an `unconvertible`
  * StarlarkError for sets, functions, non-string keys, NaN/Inf and ints
  * beyond 2^53.
  */
-export function fromStarlark(v: Value): JsonValue {
+export function fromStarlark(v: Value, options: FromStarlarkOptions = {}): JsonValue {
+  const fz = options.freeze === true;
   try {
-    return fromFast(v, { anc: [], deep: null }, 0);
+    return fromFast(v, { anc: [], deep: null }, 0, fz);
   } catch (e) {
     if (e !== BAIL) throw e;
   }
-  return fromStarlarkReference(v);
+  const out = fromStarlarkReference(v);
+  if (fz) freeze(v);
+  return out;
 }
 
 /** The reference conversion (see {@link toStarlarkReference}): used after the fast path gave up. */
@@ -199,7 +212,8 @@ function toFast(v: unknown, c: Ancestors, depth: number): Value {
   return out;
 }
 
-function fromFast(x: Value, c: Ancestors, depth: number): JsonValue {
+/** With `fz`, also marks every list and dict frozen (a JSON-only value reaches nothing else). */
+function fromFast(x: Value, c: Ancestors, depth: number, fz: boolean): JsonValue {
   if (depth > MAX_DEPTH) throw BAIL;
   switch (typeof x) {
     case "string": return decodeUtf8(x);
@@ -216,6 +230,7 @@ function fromFast(x: Value, c: Ancestors, depth: number): JsonValue {
   let out: JsonValue;
   if (x instanceof SDict) {
     enter(c, x, depth);
+    if (fz) x.frozen = true;
     // Built as an ordinary object, then given a null prototype: objects created with a null
     // prototype are slow dictionaries in V8. Assignment equals defineProperty here except for
     // "__proto__", which would call Object.prototype's setter.
@@ -224,17 +239,18 @@ function fromFast(x: Value, c: Ancestors, depth: number): JsonValue {
       const k = e.k;
       if (typeof k !== "string") throw BAIL;
       const jk = decodeUtf8(k);
-      const jv = fromFast(e.v, c, depth + 1);
+      const jv = fromFast(e.v, c, depth + 1, fz);
       if (jk === "__proto__") Object.defineProperty(o, jk, { value: jv, enumerable: true, writable: true, configurable: true });
       else o[jk] = jv;
     }
     out = setPrototypeOf(o, null) as { [key: string]: JsonValue };
   } else if (x instanceof SList || x instanceof STuple) {
     enter(c, x, depth);
+    if (fz && x instanceof SList) x.frozen = true;
     const a = x.a;
     const n = a.length;
     const arr: JsonValue[] = [];
-    for (let i = 0; i < n; i++) arr.push(fromFast(a[i]!, c, depth + 1));
+    for (let i = 0; i < n; i++) arr.push(fromFast(a[i]!, c, depth + 1, fz));
     out = arr;
   } else throw BAIL;
   if (depth >= SCAN) c.deep!.delete(x);

@@ -34,7 +34,7 @@ export { runtimeError } from "./errors.ts";
 export { SBuiltin, SDict, SFloat, SHost, SList, SModule, SSet, SStruct, STuple } from "./values/value.ts";
 export { SFunction } from "./values/function.ts";
 export { fromStarlark, toStarlark } from "./convert.ts";
-export type { JsonValue } from "./convert.ts";
+export type { FromStarlarkOptions, JsonValue } from "./convert.ts";
 /** Starlark repr(v) as a JS string. Build values from host data with {@link toStarlark}. */
 export function repr(v: Value): string {
   return decodeUtf8(reprBytes(v));
