@@ -10,6 +10,7 @@ import { priceOf, quoteView } from "../engine/payments/quote";
 import { getReceipt, receiptsOf, receiptView } from "../engine/payments/receipts";
 import { developerRevenue, platformRevenue } from "../engine/payments/reports";
 import { rotateSigningKey } from "../engine/payments/keys";
+import { cancelStripeTopUp, handleStripeWebhook, startStripeTopUp } from "../engine/payments/stripe";
 import { topUp, walletView } from "../engine/payments/wallet";
 import { requireIdentity, requireWorkspace } from "../middleware/auth";
 import { AppError, forbidden, notFound } from "../middleware/errors";
@@ -22,6 +23,7 @@ const Intent = Quote.extend({ orchestrator: z.string().min(1).max(128).optional(
 const Mandate = z.object({ purchase_intent_id: z.string().min(1).max(64) });
 const Execute = z.object({ agent_id: z.string().min(1).max(64), deployment_id: z.string().min(1).max(64), inputs: z.unknown(), mandate_id: z.string().min(1).max(64).optional() });
 const TopUp = z.object({ amount: z.number().int().positive().max(1_000_000_000_000), currency: Currency.default("INR"), identity: z.string().min(1).max(64).optional() });
+const CardTopUp = z.object({ amount: z.number().int().positive().max(1_000_000_000_000), currency: Currency.default("INR") });
 const WalletQuery = z.object({ currency: Currency.default("INR"), identity: z.string().min(1).max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
 const Days = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
 
@@ -128,6 +130,18 @@ export const paymentsApi = new Hono<AppEnv>()
     const key = c.req.header("idempotency-key");
     const done = await guarded(() => topUp(c.env, { identity: target, amount, currency, key: key ? `${admin.id}:${key}` : undefined, actor: admin.id, memo: `granted by ${admin.id}` }));
     return c.json({ ...done, wallet: await walletView(c.env, target, currency, 10) }, done.replayed ? 200 : 201);
+  })
+  .post("/stripe/top-ups", doc({ summary: "Start a card top-up: a Stripe PaymentIntent with manual capture (confirm it with the client secret)", tags: ["payments"], status: 201 }), body(CardTopUp), async (c) => {
+    const identity = requireIdentity(c);
+    const { amount, currency } = c.req.valid("json");
+    return c.json(await guarded(() => startStripeTopUp(c.env, identity.id, amount, currency)), 201);
+  })
+  .post("/stripe/top-ups/:id/cancel", doc({ summary: "Cancel a card top-up that is not captured yet", tags: ["payments"] }), async (c) => {
+    const identity = requireIdentity(c);
+    return c.json(await guarded(() => cancelStripeTopUp(c.env, identity.id, c.req.param("id"))));
+  })
+  .post("/stripe/webhook", doc({ summary: "Stripe webhook (Stripe-Signature verified): capture authorized top-ups, credit succeeded ones", tags: ["payments"], security: false }), async (c) => {
+    return c.json(await guarded(async () => handleStripeWebhook(c.env, await c.req.text(), c.req.header("stripe-signature"))));
   })
   .get("/revenue", doc({ summary: "Platform revenue per currency and day (platform admins)", tags: ["payments"] }), query(Days), async (c) => {
     await requireAdmin(c);

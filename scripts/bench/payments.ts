@@ -1,0 +1,133 @@
+// `npm run bench -- payments [--captures N] [--transactions N]`
+//
+// 1. Captures per second through the engine's full capture path against real local D1:
+//    the payments engine functions (purchase intent → signed mandate/hold → capture with
+//    split, payment, signed JWS receipt, all in D1 batches) run in this Node process against
+//    the D1 that wrangler's getPlatformProxy serves from workerd (the same SQLite the Worker
+//    uses locally). No HTTP and no agent run: the run itself is the runtime bench's subject.
+// 2. The pure ledger balance check over N random transactions (top-ups, holds, captures with
+//    random fees and orchestrators, releases, payouts) in INR and USD: every transaction sums
+//    to 0, shares sum to the amount paid, no wallet, hold or developer account goes negative,
+//    and every currency's accounts sum to 0 at the end.
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getPlatformProxy } from "wrangler";
+import { account, assertBalanced, captureEntries, holdEntries, NON_NEGATIVE, accountKind, payoutEntries, releaseEntries, topUpEntries, type Entry } from "../../lib/payments/ledger";
+import { createMandate, createPurchaseIntent } from "../../workers/engine/payments/mandates";
+import { captureMandate } from "../../workers/engine/payments/settle";
+import { topUp } from "../../workers/engine/payments/wallet";
+import { ledgerCheck } from "../../workers/engine/payments/ledger-store";
+import { ROOT } from "../dev-server";
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : dflt;
+};
+const CAPTURES = opt("--captures", 300);
+const TRANSACTIONS = opt("--transactions", 100_000);
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function ledgerCheckBench(n: number): void {
+  const random = prng(42);
+  const balances = new Map<string, number>();
+  const held: { currency: string; payer: string; amount: number }[] = [];
+  const post = (entries: Entry[]) => {
+    assertBalanced(entries);
+    for (const e of entries) {
+      const next = (balances.get(e.account) ?? 0) + e.amount;
+      if (next < 0 && NON_NEGATIVE.includes(accountKind(e.account))) throw new Error(`${e.account} would go negative`);
+      balances.set(e.account, next);
+    }
+  };
+  const started = performance.now();
+  let captures = 0;
+  for (let i = 0; i < n; i++) {
+    const currency = random() < 0.7 ? "INR" : "USD";
+    const payer = `idn_${Math.floor(random() * 500)}`;
+    const wallet = account.wallet(currency, payer);
+    const r = random();
+    if (r < 0.15) post(topUpEntries(currency, payer, 1 + Math.floor(random() * 1_000_000), random() < 0.5 ? "ledger" : "stripe"));
+    else if (r < 0.55) {
+      const amount = 1 + Math.floor(random() * 50_000);
+      if ((balances.get(wallet) ?? 0) >= amount) {
+        post(holdEntries(currency, wallet, payer, amount));
+        held.push({ currency, payer, amount });
+      } else post(topUpEntries(currency, payer, amount));
+    } else if (r < 0.9 && held.length) {
+      const h = held.splice(Math.floor(random() * held.length), 1)[0]!;
+      const amount = random() < 0.9 ? h.amount : Math.floor(random() * (h.amount + 1));
+      const { entries, split } = captureEntries({ currency: h.currency, payer: h.payer, held: h.amount, amount, refundTo: account.wallet(h.currency, h.payer), developer: `dev_${Math.floor(random() * 50)}`, orchestrator: random() < 0.3 ? "plugin:x" : null, provider: random() < 0.5 ? "stripe" : "ledger", feeBps: Math.floor(random() * 1001) });
+      if (split.developer + split.platform + split.orchestrator !== amount) throw new Error("shares do not sum to the amount");
+      post(entries);
+      captures++;
+    } else if (held.length) {
+      const h = held.pop()!;
+      post(releaseEntries(h.currency, account.wallet(h.currency, h.payer), h.payer, h.amount));
+    } else {
+      const dev = `dev_${Math.floor(random() * 50)}`;
+      const due = balances.get(account.developer(currency, dev)) ?? 0;
+      post(due > 0 ? payoutEntries(currency, dev, due) : topUpEntries(currency, payer, 100));
+    }
+  }
+  const totals = new Map<string, number>();
+  for (const [id, v] of balances) totals.set(id.split(":")[1]!, (totals.get(id.split(":")[1]!) ?? 0) + v);
+  const ms = performance.now() - started;
+  if ([...totals.values()].some((t) => t !== 0)) throw new Error(`ledger out of balance: ${JSON.stringify([...totals])}`);
+  console.log(`ledger check: ${n.toLocaleString("en")} random transactions (${captures.toLocaleString("en")} captures, ${balances.size} accounts, INR+USD) balanced in ${ms.toFixed(0)} ms — ${Math.round(n / (ms / 1000)).toLocaleString("en")} transactions/s; per-currency totals ${JSON.stringify(Object.fromEntries(totals))}`);
+}
+
+async function captureBench(n: number): Promise<void> {
+  const persist = mkdtempSync(join(tmpdir(), "frameos-bench-payments-"));
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: persist } });
+  try {
+    const env = { DB: proxy.env.DB };
+    const dir = join(ROOT, "migrations");
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+      for (const sql of readFileSync(join(dir, file), "utf8").split("--> statement-breakpoint")) if (sql.trim()) await env.DB.prepare(sql).run();
+    }
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO identities (id, name, type) VALUES ('idn_payer', 'Payer', 'human'), ('idn_dev', 'Dev', 'human')"),
+      env.DB.prepare("INSERT INTO developers (id, identity_id, email, name) VALUES ('dev_bench', 'idn_dev', 'dev@bench', 'Bench')"),
+      env.DB.prepare("INSERT INTO agent_definitions (id, developer_id, slug, name, description, category, pricing_model, price_amount, currency, current_version, status) VALUES ('agt_bench', 'dev_bench', 'bench', 'Bench', 'b', 'developer', 'per_execution', 100, 'INR', '1.0.0', 'approved')"),
+    ]);
+    await topUp(env, { identity: "idn_payer", amount: 100 * (n + 20), currency: "INR" });
+    const once = async (timeCapture: number[]) => {
+      const intent = await createPurchaseIntent(env, { payer: "idn_payer", identityId: "idn_payer", agentId: "agt_bench", deploymentId: null, executionId: null, amount: 100, currency: "INR", provider: "ledger", orchestrator: null });
+      const m = await createMandate(env, intent);
+      const t = performance.now();
+      const r = await captureMandate(env, m.id);
+      timeCapture.push(performance.now() - t);
+      if (r.outcome !== "captured") throw new Error("not captured");
+    };
+    const warm: number[] = [];
+    for (let i = 0; i < 10; i++) await once(warm);
+    const captureMs: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < n; i++) await once(captureMs);
+    const total = performance.now() - started;
+    captureMs.sort((a, b) => a - b);
+    const p = (q: number) => captureMs[Math.min(captureMs.length - 1, Math.ceil(q * captureMs.length) - 1)]!.toFixed(2);
+    const check = await ledgerCheck(env.DB);
+    console.log(`captures (engine → local D1 via getPlatformProxy, one at a time): ${n} intent+mandate+capture flows in ${total.toFixed(0)} ms — ${(n / (total / 1000)).toFixed(1)} full flows/s`);
+    console.log(`  capture step alone: ${(1000 / (captureMs.reduce((a, b) => a + b, 0) / n)).toFixed(1)} captures/s; p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms`);
+    console.log(`  ledger after the run: totals ${JSON.stringify(check.totals)}, unbalanced transactions ${check.unbalanced.length}, balance drift ${check.drift.length}`);
+  } finally {
+    await proxy.dispose();
+    rmSync(persist, { recursive: true, force: true });
+  }
+}
+
+ledgerCheckBench(TRANSACTIONS);
+await captureBench(CAPTURES);
