@@ -12,7 +12,7 @@ import { compare, keyOf, truth, typeName } from "./values/ops-core.ts";
 import { repr, str } from "./values/repr.ts";
 import { decodeRune, decodeUtf8, runes, runeToUtf8 } from "./values/utf8.ts";
 import type { BuiltinFn, Value } from "./values/value.ts";
-import { SBuiltin, SBytes, SDict, SFloat, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
+import { dictKey, SBuiltin, SBytes, SDict, SFloat, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
 
 export function builtin(name: string, fn: BuiltinFn): SBuiltin {
   return new SBuiltin(name, fn);
@@ -71,7 +71,7 @@ function dictFromArgs(th: Thread, d: SDict, args: Value[], kwargs: Kwargs): void
   if (args.length === 1) {
     const src = args[0]!;
     if (src instanceof SDict) {
-      for (const e of src.m.values()) dictSet(th, d, e.k, e.v);
+      for (const [mk, v] of src.m) dictSet(th, d, dictKey(src, mk), v);
     } else {
       if (typeof src === "string") throw runtimeError("got string, want iterable");
       let i = 0;

@@ -66,7 +66,7 @@ function bindArgs(fn: SFunction, args: Value[], kwargs: Kwargs, locals: (Value |
         locals[slots[j]!] = v;
       } else if (kwdict !== null) {
         if (kwdict.m.has(k)) throw runtimeError(`function ${name} got multiple values for parameter ${k}`);
-        kwdict.m.set(k, { k, v });
+        kwdict.m.set(k, v);
       } else {
         const hint = nearest(k, names);
         throw runtimeError(`function ${name} got an unexpected keyword argument ${k}${hint ? ` (did you mean ${hint}?)` : ""}`);

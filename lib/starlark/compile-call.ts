@@ -12,7 +12,7 @@ import { SFunction } from "./values/function.ts";
 import { forEach } from "./values/iter.ts";
 import { typeName } from "./values/ops-core.ts";
 import type { Value } from "./values/value.ts";
-import { Cell, SDict } from "./values/value.ts";
+import { Cell, dictKey, SDict } from "./values/value.ts";
 
 interface CompiledArgs {
   pos: E[];
@@ -41,9 +41,10 @@ function evalArgs(fr: Frame, ca: CompiledArgs, pos: Pos): [Value[], Kwargs] {
     const v = ca.starstar(fr);
     if (!(v instanceof SDict)) return at(runtimeError(`argument after ** must be a mapping, not ${typeName(v)}`), pos);
     kwargs ??= [];
-    for (const e of v.m.values()) {
-      if (typeof e.k !== "string") return at(runtimeError(`keywords must be strings, not ${typeName(e.k)}`), pos);
-      kwargs.push([e.k, e.v]);
+    for (const [mk, x] of v.m) {
+      const k = dictKey(v, mk);
+      if (typeof k !== "string") return at(runtimeError(`keywords must be strings, not ${typeName(k)}`), pos);
+      kwargs.push([k, x]);
     }
   }
   return [args, kwargs];

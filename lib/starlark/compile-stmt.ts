@@ -12,7 +12,7 @@ import { forEach, isIterable } from "./values/iter.ts";
 import { truth, typeName } from "./values/ops-core.ts";
 import { binary, index, setIndex } from "./values/ops.ts";
 import type { Value } from "./values/value.ts";
-import { Cell, SDict, SList, SRange } from "./values/value.ts";
+import { Cell, dictKey, SDict, SList, SRange } from "./values/value.ts";
 import { setAttr } from "./attrs.ts";
 
 export type S = (fr: Frame) => number;
@@ -58,7 +58,7 @@ function augment(fr: Frame, op: string, x: Value, y: Value): Value {
   }
   if (op === "|" && x instanceof SDict && y instanceof SDict) {
     checkHashMutable(x, "insert into");
-    for (const e of [...y.m.values()]) dictSet(fr.th, x, e.k, e.v);
+    for (const [mk, v] of [...y.m]) dictSet(fr.th, x, dictKey(y, mk), v);
     return x;
   }
   return binary(fr.th, op, x, y);

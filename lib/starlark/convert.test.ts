@@ -158,7 +158,7 @@ describe("freeze", () => {
     const all: (SList | SDict)[] = [];
     const walk = (x: Value): void => {
       if (x instanceof SList) (all.push(x), x.a.forEach(walk));
-      else if (x instanceof SDict) (all.push(x), [...x.m.values()].forEach((e) => walk(e.v)));
+      else if (x instanceof SDict) (all.push(x), [...x.m.values()].forEach(walk));
     };
     walk(v);
     expect(all.length).toBe(7);
@@ -180,7 +180,7 @@ describe("freeze", () => {
       else if (x instanceof SDict) {
         if (all.includes(x)) return;
         all.push(x);
-        for (const e of x.m.values()) walk(e.v);
+        for (const e of x.m.values()) walk(e);
       }
     };
     walk(outer);

@@ -6,7 +6,7 @@ import { formatFloat } from "./values/float.ts";
 import { typeName } from "./values/ops-core.ts";
 import { decodeUtf8, encodeUtf8 } from "./values/utf8.ts";
 import type { Value } from "./values/value.ts";
-import { Entry, SDict, SFloat, SList, STuple } from "./values/value.ts";
+import { dictKey, SDict, SFloat, SList, STuple } from "./values/value.ts";
 
 /** A JSON value as the host sees it. Objects from fromStarlark have a null prototype. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -59,7 +59,7 @@ export function toStarlarkReference(x: unknown): Value {
           const d = new SDict();
           for (const k of Object.keys(v)) {
             const sk = encodeUtf8(k);
-            d.m.set(sk, new Entry(sk, conv((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1)));
+            d.m.set(sk, conv((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1));
           }
           out = d;
         }
@@ -126,10 +126,11 @@ export function fromStarlarkReference(v: Value): JsonValue {
     if (x instanceof SDict) {
       seen.add(x);
       const out: { [key: string]: JsonValue } = Object.create(null);
-      for (const e of x.m.values()) {
-        if (typeof e.k !== "string") throw fail(path, `dict has ${typeName(e.k)} key, want string`);
-        const k = decodeUtf8(e.k);
-        Object.defineProperty(out, k, { value: conv(e.v, `${path}.${k}`, depth + 1), enumerable: true, writable: true, configurable: true });
+      for (const [mk, ev] of x.m) {
+        const ek = dictKey(x, mk);
+        if (typeof ek !== "string") throw fail(path, `dict has ${typeName(ek)} key, want string`);
+        const k = decodeUtf8(ek);
+        Object.defineProperty(out, k, { value: conv(ev, `${path}.${k}`, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       seen.delete(x);
       return out;
@@ -204,7 +205,7 @@ function toFast(v: unknown, c: Ancestors, depth: number): Value {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const sk = encodeUtf8(k);
-      m.set(sk, new Entry(sk, toFast(o[k], c, depth + 1)));
+      m.set(sk, toFast(o[k], c, depth + 1));
     }
     out = d;
   }
@@ -235,11 +236,12 @@ function fromFast(x: Value, c: Ancestors, depth: number, fz: boolean): JsonValue
     // prototype are slow dictionaries in V8. Assignment equals defineProperty here except for
     // "__proto__", which would call Object.prototype's setter.
     const o: { [key: string]: JsonValue } = {};
-    for (const e of x.m.values()) {
-      const k = e.k;
+    // keys written as floats, tuples, bytes or structs are in ks; the others are the map keys
+    if (x.ks !== null && x.ks.size > 0) throw BAIL;
+    for (const [k, ev] of x.m) {
       if (typeof k !== "string") throw BAIL;
       const jk = decodeUtf8(k);
-      const jv = fromFast(e.v, c, depth + 1, fz);
+      const jv = fromFast(ev, c, depth + 1, fz);
       if (jk === "__proto__") Object.defineProperty(o, jk, { value: jv, enumerable: true, writable: true, configurable: true });
       else o[jk] = jv;
     }

@@ -118,3 +118,15 @@ describe("evaluation: top-level closures", () => {
     expect(ev("[(lambda: j)() for j in range(2)]")).toBe("[0, 1]");
   });
 });
+
+describe("dict keys that are not their own map key", () => {
+  it("keeps floats, tuples and bytes as written through every dict operation", () => {
+    const setup = "d = {1.0: 'f', (1, 2): 't', b'x': 'b', 'k': 's'}\nd[1] = 'i'\ne = dict(d)\ne.pop((1, 2))\np = dict(d)\nq = p.popitem()\nc = dict(d)\nc.clear()\nc[2.5] = 1";
+    expect(ev("d", setup)).toBe(`{1.0: "i", (1, 2): "t", b"x": "b", "k": "s"}`);
+    expect(ev("[d.keys(), [type(k) for k in d], d.items()[0]]", setup)).toBe(`[[1.0, (1, 2), b"x", "k"], ["float", "tuple", "bytes", "string"], (1.0, "i")]`);
+    expect(ev("[e, q, p, c, d == e, d == dict(d), d | {(1, 2): 0}]", setup)).toBe(
+      `[{1.0: "i", b"x": "b", "k": "s"}, (1.0, "i"), {(1, 2): "t", b"x": "b", "k": "s"}, {2.5: 1}, False, True, {1.0: "i", (1, 2): 0, b"x": "b", "k": "s"}]`,
+    );
+    expect(ev("[{1: 1} == {1.0: 1}, {1.0: 2}.get(1), 1 in {1.0: 0}]")).toBe("[True, 2, True]");
+  });
+});

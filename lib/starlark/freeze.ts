@@ -22,10 +22,8 @@ export function freeze(v: Value): void {
     } else if (x instanceof SDict) {
       if (x.frozen) continue;
       x.frozen = true;
-      for (const e of x.m.values()) {
-        if (typeof e.k === "object" && e.k !== null) stack.push(e.k);
-        if (typeof e.v === "object" && e.v !== null) stack.push(e.v);
-      }
+      for (const v of x.m.values()) if (typeof v === "object" && v !== null) stack.push(v);
+      if (x.ks !== null) for (const k of x.ks.values()) stack.push(k);
     } else if (x instanceof STuple) pushAll(stack, x.a);
     else if (x instanceof SSet) {
       if (x.frozen) continue;

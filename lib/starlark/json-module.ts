@@ -10,7 +10,7 @@ import { toArray } from "./values/iter.ts";
 import { typeName } from "./values/ops-core.ts";
 import { decodeRune, runeToUtf8 } from "./values/utf8.ts";
 import type { Value } from "./values/value.ts";
-import { Entry, SDict, SFloat, SHost, SList, SModule, SRange, SStruct, STuple } from "./values/value.ts";
+import { dictKey, SDict, SFloat, SHost, SList, SModule, SRange, SStruct, STuple } from "./values/value.ts";
 
 function hex4(n: number): string {
   return n.toString(16).padStart(4, "0");
@@ -90,9 +90,10 @@ class Encoder {
     if (v instanceof SDict) {
       path.add(v);
       const keys: string[] = [];
-      for (const e of v.m.values()) {
-        if (typeof e.k !== "string") throw runtimeError(`dict has ${typeName(e.k)} key, want string`);
-        keys.push(e.k);
+      for (const mk of v.m.keys()) {
+        const k = dictKey(v, mk);
+        if (typeof k !== "string") throw runtimeError(`dict has ${typeName(k)} key, want string`);
+        keys.push(k);
       }
       if (keys.length > 1) keys.sort();
       this.out += "{";
@@ -102,7 +103,7 @@ class Encoder {
           k = keys[i]!;
           if (i > 0) this.out += ",";
           this.out += jsonQuote(k) + ":";
-          this.value(v.m.get(k)!.v);
+          this.value(v.m.get(k)!);
         }
       } catch (e) {
         throw annotate(e, "dict", k);
@@ -189,9 +190,7 @@ export function jsonDecode(th: Thread, s: string): Value {
         if (s[i] !== ":") fail(`after object key, got ${quoteChar(s[i]!)}, want ':'`);
         i++;
         const v = value(depth + 1);
-        const e = d.m.get(k);
-        if (e) e.v = v;
-        else d.m.set(k, new Entry(k, v));
+        d.m.set(k, v);
         th.charge(48);
         ws();
         if (i >= n) fail("unexpected end of file");

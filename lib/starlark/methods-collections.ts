@@ -9,7 +9,7 @@ import { checkHashMutable, dictDelete, dictGet, dictSet, setAdd } from "./values
 import { forEach } from "./values/iter.ts";
 import { equals, keyOf, typeName } from "./values/ops-core.ts";
 import type { Value } from "./values/value.ts";
-import { SBytes, SDict, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
+import { dictKey, SBytes, SDict, SList, SRange, SSet, SStringView, STuple } from "./values/value.ts";
 import { span } from "./methods-string.ts";
 
 function checkListMutable(l: SList, verb: string): void {
@@ -106,13 +106,14 @@ function installDict(): void {
     arity(a, k, 0, 0);
     checkHashMutable(d, "clear");
     d.m.clear();
+    d.ks = null;
     return null;
   });
   def("get", (_th, d, a, k) => {
     noKwargs(k);
     if (a.length === 1) {
-      const e = d.m.get(keyOf(a[0]!));
-      return e === undefined ? null : e.v;
+      const v = d.m.get(keyOf(a[0]!));
+      return v === undefined ? null : v;
     }
     arity(a, k, 1, 2);
     const v = dictGet(d, a[0]!);
@@ -121,17 +122,17 @@ function installDict(): void {
   def("items", (th, d, a, k) => {
     arity(a, k, 0, 0);
     th.charge(d.m.size * 40);
-    return new SList([...d.m.values()].map((e) => new STuple([e.k, e.v])));
+    return new SList(Array.from(d.m, ([mk, v]) => new STuple([dictKey(d, mk), v])));
   });
   def("keys", (th, d, a, k) => {
     arity(a, k, 0, 0);
     th.charge(d.m.size * 8);
-    return new SList([...d.m.values()].map((e) => e.k));
+    return new SList(Array.from(d.m.keys(), (mk) => dictKey(d, mk)));
   });
   def("values", (th, d, a, k) => {
     arity(a, k, 0, 0);
     th.charge(d.m.size * 8);
-    return new SList([...d.m.values()].map((e) => e.v));
+    return new SList([...d.m.values()]);
   });
   def("pop", (_th, d, a, k) => {
     arity(a, k, 1, 2);
@@ -145,8 +146,11 @@ function installDict(): void {
     const first = d.m.entries().next();
     if (first.done) throw runtimeError("empty dict");
     checkHashMutable(d, "delete from");
-    d.m.delete(first.value[0]);
-    return new STuple([first.value[1].k, first.value[1].v]);
+    const [mk, v] = first.value;
+    const key = dictKey(d, mk);
+    d.m.delete(mk);
+    d.ks?.delete(mk);
+    return new STuple([key, v]);
   });
   def("setdefault", (th, d, a, k) => {
     const [key, dflt] = unpackArgs(a, k, ["key", "default?"]);

@@ -3,7 +3,6 @@ import { runtimeError } from "../errors.ts";
 import type { Thread } from "../thread.ts";
 import { keyOf } from "./ops-core.ts";
 import type { SDict, SSet, Value } from "./value.ts";
-import { Entry } from "./value.ts";
 
 export function checkHashMutable(t: SDict | SSet, verb: string): void {
   if (t.frozen) throw runtimeError(`cannot ${verb} frozen hash table`);
@@ -13,26 +12,25 @@ export function checkHashMutable(t: SDict | SSet, verb: string): void {
 export function dictSet(th: Thread, d: SDict, k: Value, v: Value): void {
   const key = keyOf(k);
   checkHashMutable(d, "insert into");
-  const e = d.m.get(key);
-  if (e) e.v = v;
-  else {
+  if (!d.m.has(key)) {
     th.charge(48);
-    d.m.set(key, new Entry(k, v));
+    if (key !== k) (d.ks ??= new Map()).set(key, k);
   }
+  d.m.set(key, v);
 }
 
 export function dictGet(d: SDict, k: Value): Value | undefined {
-  const e = d.m.get(keyOf(k));
-  return e === undefined ? undefined : e.v;
+  return d.m.get(keyOf(k));
 }
 
 export function dictDelete(d: SDict, k: Value): Value | undefined {
   const key = keyOf(k);
   checkHashMutable(d, "delete from");
-  const e = d.m.get(key);
-  if (e === undefined) return undefined;
+  const v = d.m.get(key);
+  if (v === undefined) return undefined;
   d.m.delete(key);
-  return e.v;
+  d.ks?.delete(key);
+  return v;
 }
 
 export function setAdd(th: Thread, s: SSet, x: Value): void {

@@ -4,7 +4,7 @@ import type { Thread } from "../thread.ts";
 import { typeName } from "./ops-core.ts";
 import { decodeRune } from "./utf8.ts";
 import type { Value } from "./value.ts";
-import { SBytes, SDict, SHost, SList, SRange, SSet, SStringView, STuple } from "./value.ts";
+import { dictKey, SBytes, SDict, SHost, SList, SRange, SSet, SStringView, STuple } from "./value.ts";
 
 export function isIterable(v: Value): boolean {
   return (
@@ -49,7 +49,7 @@ export function forEach(th: Thread, v: Value, fn: (x: Value) => boolean | void):
     v.iter++;
     try {
       if (v instanceof SDict) {
-        for (const e of v.m.values()) if (fn(e.k)) break;
+        for (const mk of v.m.keys()) if (fn(dictKey(v, mk))) break;
       } else {
         for (const x of v.m.values()) if (fn(x)) break;
       }

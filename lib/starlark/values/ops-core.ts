@@ -83,9 +83,9 @@ export function equals(a: Value, b: Value, depth = 0): boolean {
   if (a instanceof SDict) {
     if (!(b instanceof SDict) || a.m.size !== b.m.size) return false;
     depthCheck(depth);
-    for (const [k, e] of a.m) {
-      const f = b.m.get(k);
-      if (!f || !equals(e.v, f.v, depth + 1)) return false;
+    for (const [k, v] of a.m) {
+      const w = b.m.get(k);
+      if (w === undefined || !equals(v, w, depth + 1)) return false;
     }
     return true;
   }

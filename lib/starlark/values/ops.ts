@@ -8,7 +8,7 @@ import { forEach, isIterable } from "./iter.ts";
 import { compare, equals, keyOf, truth, typeName } from "./ops-core.ts";
 import { repr } from "./repr.ts";
 import type { Value } from "./value.ts";
-import { SBytes, SDict, SFloat, SHost, SList, SRange, SSet, SStringView, STuple } from "./value.ts";
+import { dictKey, SBytes, SDict, SFloat, SHost, SList, SRange, SSet, SStringView, STuple } from "./value.ts";
 
 const isInt = (v: Value): v is number | bigint => typeof v === "number" || typeof v === "bigint";
 
@@ -155,8 +155,8 @@ export function binary(th: Thread, op: string, x: Value, y: Value): Value {
       }
       if (x instanceof SDict && y instanceof SDict) {
         const out = new SDict();
-        for (const e of x.m.values()) dictSet(th, out, e.k, e.v);
-        for (const e of y.m.values()) dictSet(th, out, e.k, e.v);
+        for (const [mk, v] of x.m) dictSet(th, out, dictKey(x, mk), v);
+        for (const [mk, v] of y.m) dictSet(th, out, dictKey(y, mk), v);
         return out;
       }
       break;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quote, repr } from "./repr.ts";
 import { encodeUtf8 } from "./utf8.ts";
-import { SDict, SList, STuple, Entry } from "./value.ts";
+import { SDict, SList, STuple } from "./value.ts";
 
 describe("repr", () => {
   it("quotes strings with Go escapes", () => {
@@ -15,7 +15,7 @@ describe("repr", () => {
     expect(repr(l)).toBe('[1, "a", None, True]');
     expect(repr(new STuple([1]))).toBe("(1,)");
     const d = new SDict();
-    d.m.set("k", new Entry("k", d));
+    d.m.set("k", d);
     expect(repr(d)).toBe('{"k": {...}}');
   });
 });

@@ -5,7 +5,7 @@ import { typeName } from "./ops-core.ts";
 import { decodeRune } from "./utf8.ts";
 import type { Value } from "./value.ts";
 import { runtimeError } from "../errors.ts";
-import { SBuiltin, SBytes, SDict, SFloat, SHost, SList, SModule, SRange, SSet, SStringView, SStruct, STuple } from "./value.ts";
+import { dictKey, SBuiltin, SBytes, SDict, SFloat, SHost, SList, SModule, SRange, SSet, SStringView, SStruct, STuple } from "./value.ts";
 
 const PRINT_RE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
@@ -120,12 +120,12 @@ function write(out: Out, v: Value, path: object[]): void {
     if (v instanceof SDict) {
       out.push("{");
       let first = true;
-      for (const e of v.m.values()) {
+      for (const [mk, x] of v.m) {
         if (!first) out.push(", ");
         first = false;
-        write(out, e.k, path);
+        write(out, dictKey(v, mk), path);
         out.push(": ");
-        write(out, e.v, path);
+        write(out, x, path);
       }
       out.push("}");
     } else if (v instanceof SSet) {

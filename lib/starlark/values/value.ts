@@ -35,17 +35,23 @@ export class STuple extends SObj {
   }
 }
 
-export class Entry {
-  constructor(
-    public k: Value,
-    public v: Value,
-  ) {}
-}
-
+/**
+ * A dict: `m` maps keyOf(key) to the value, in insertion order. The key as written is the map key
+ * itself except for floats, tuples, bytes and structs, whose keys are kept in `ks` (null while a
+ * dict has none); read them with `dictKey`. No entry objects: JSON-sized dicts stay small.
+ */
 export class SDict extends SObj {
   frozen = false;
   iter = 0;
-  m = new Map<unknown, Entry>();
+  m = new Map<unknown, Value>();
+  ks: Map<unknown, Value> | null = null;
+}
+
+/** The key as written for map key `mk` of d. */
+export function dictKey(d: SDict, mk: unknown): Value {
+  if (d.ks === null) return mk as Value;
+  const k = d.ks.get(mk);
+  return k === undefined ? (mk as Value) : k;
 }
 
 export class SSet extends SObj {
