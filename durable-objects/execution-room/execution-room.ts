@@ -70,6 +70,9 @@ export class ExecutionRoom extends DurableObject<Env> {
 
   /** `GET /logs`: SSE replay after Last-Event-ID, live lines, then the final `status` event. */
   override async fetch(request: Request): Promise<Response> {
+    if (request.method !== "GET" || !new URL(request.url).pathname.endsWith("/logs")) {
+      return Response.json({ error: { code: "not_found", message: "the execution room serves GET /logs" } }, { status: 404 });
+    }
     return this.#run.logs(request);
   }
 

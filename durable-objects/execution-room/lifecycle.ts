@@ -128,9 +128,6 @@ export class Lifecycle {
   /** `GET /logs`: SSE replay after Last-Event-ID, live lines, then the final `status` event. */
   async logs(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (request.method !== "GET" || !url.pathname.endsWith("/logs")) {
-      return Response.json({ error: { code: "not_found", message: "the execution room serves GET /logs" } }, { status: 404 });
-    }
     if (this.#state.executionId === null) {
       const id = url.searchParams.get("execution") ?? request.headers.get("x-execution-id") ?? /\/executions\/([^/]+)\/logs$/.exec(url.pathname)?.[1] ?? null;
       const record = id ? await loadRun(this.env, id) : null;
