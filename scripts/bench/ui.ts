@@ -52,8 +52,17 @@ async function main(): Promise<void> {
     const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
     if (b.status !== 0) throw new Error("web build failed");
   }
-  const dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
-  const platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
+  // wrangler dev can miss its start deadline on a busy machine: one more try on a fresh folder.
+  let dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
+  let platform;
+  try {
+    platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
+  } catch (error) {
+    console.warn(`bench ui: the platform did not start (${error instanceof Error ? error.message : String(error)}); retrying once`);
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
+    platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
+  }
   const browser = await launchBrowser(CHROME);
   try {
     const context = await newContext(browser, platform.url);
