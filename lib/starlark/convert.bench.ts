@@ -2,8 +2,8 @@
 // 4,000 edges, the scene of both layers: about 1.4 MB of JSON). Prints ns per conversion for
 // toStarlark, fromStarlark, freeze and JSON.parse(JSON.stringify(x)), measured interleaved in
 // the same run (median of rounds) with ratios to the JSON round trip, which is the fair yardstick
-// on a noisy machine; the reference conversions (the code before the fast paths, still the error
-// path) are timed too. Run: `node --import tsx lib/starlark/convert.bench.ts [--nodes=2000] [--rounds=7]`.
+// on a noisy machine (CPU time where available); the path-tracking reference conversions, which
+// the fast paths fall back to for errors, are timed too. Run: `node --import tsx lib/starlark/convert.bench.ts [--nodes=2000] [--rounds=7]`.
 // Measured as deployed (one esbuild bundle) when esbuild is available, else through tsx.
 
 type Lib = typeof import("./index.ts") & Pick<typeof import("./convert.ts"), "toStarlarkReference" | "fromStarlarkReference">;
@@ -100,8 +100,8 @@ const cases: [string, () => void][] = [
     sink = fromStarlark(v);
     freeze(v);
   }],
-  ["reference toStarlark (before)", () => (sink = toStarlarkReference(state))],
-  ["reference fromStarlark (before)", () => (sink = fromStarlarkReference(value))],
+  ["toStarlarkReference(x) (error path)", () => (sink = toStarlarkReference(state))],
+  ["fromStarlarkReference(v) (error path)", () => (sink = fromStarlarkReference(value))],
 ];
 const samples = cases.map(() => [] as number[]);
 for (let i = 0; i < 2; i++) for (const [, f] of cases) f(); // warm up
