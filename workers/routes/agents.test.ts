@@ -148,6 +148,18 @@ describe("validation", () => {
     expect(r.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["manifest.runtime.timeout_ms", "manifest.version"]);
   });
 
+  it("answers 400 with paths for manifest schemas that would fail at run time", async () => {
+    const dev = await developer();
+    const inputs = { type: "object", properties: { a: { type: "strnig" }, b: { type: "string", pattern: "([" }, c: { $ref: "#/$defs/missing" } } };
+    const r = await publish(dev.owner.token, { manifest: manifest({ inputs }), code: b64(CLEAN_CODE) });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "manifest.inputs.properties.a.type",
+      "manifest.inputs.properties.b.pattern",
+      "manifest.inputs.properties.c.$ref",
+    ]);
+  });
+
   it("answers 400 when the entry file is not the bundle's", async () => {
     const dev = await developer();
     const r = await publish(dev.owner.token, { manifest: manifest(), code: b64(CLEAN_CODE), code_format: "tar.gz" });

@@ -7,7 +7,7 @@ import { agentDefinitions, agentVersions } from "../../db/schema";
 import type { Env } from "../../env";
 import { conflict, invalid, type Problem } from "../../middleware/errors";
 import { codeKey, decodeCode, sha256Bytes, storeCode } from "./code";
-import { problemsAgainst } from "./schemas";
+import { problemsAgainst, schemaFaults } from "./schemas";
 import { syncSearch } from "./search";
 import { type StoredReport, storedReport } from "./versions";
 
@@ -35,6 +35,8 @@ function parseManifest(raw: unknown): AgentManifest {
     throw invalid(`invalid manifest: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
   }
   const m = parsed.data;
+  const faults = (["inputs", "outputs", "config"] as const).flatMap((k) => schemaFaults(m[k], `manifest.${k}`));
+  if (faults.length) throw invalid(`the manifest's schemas have faults: ${faults.map((p) => `${p.path}: ${p.message}`).join("; ")}`, faults);
   const problems = m.examples.flatMap((ex, i) => problemsAgainst(m.inputs, ex.inputs, `manifest.examples.${i}.inputs`));
   if (problems.length) throw invalid("the manifest's examples do not match its input schema", problems);
   return m;
