@@ -18,6 +18,11 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Both pages follow the workspace stream (wrangler dev may have reloaded and dropped it). */
+async function live(...pages: Page[]): Promise<void> {
+  for (const p of pages) await p.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
+}
+
 async function clickCanvasAt(page: Page, fx: number, fy: number): Promise<void> {
   const box = await canvas(page).boundingBox();
   if (!box) throw new Error("no canvas");
@@ -61,6 +66,7 @@ describe("Graphist in the browser", () => {
   });
 
   it("adds a node when the empty canvas is clicked, in both browsers", async () => {
+    await live(pageA, pageB);
     const before = await nodes(pageA).count();
     await clickCanvasAt(pageA, 0.3, 0.3);
     await until(async () => (await nodes(pageA).count()) === before + 1, "a new node in browser A");
@@ -88,11 +94,12 @@ describe("Graphist in the browser", () => {
   });
 
   it("removes the selected node with Delete", async () => {
-    await clickCanvasAt(pageB, 0.55, 0.6);
+    await live(pageA, pageB);
     const count = await nodes(pageA).count();
-    await until(async () => (await nodes(pageA).count()) === count, "B's node in A");
-    const node = nodes(pageA).last();
-    const id = (await node.getAttribute("data-id")) ?? "";
+    await clickCanvasAt(pageB, 0.55, 0.6);
+    await until(async () => (await nodes(pageA).count()) === count + 1, "B's node in A");
+    const id = (await nodes(pageA).last().getAttribute("data-id")) ?? "";
+    const node = pageA.locator(`[data-testid="panel-graphist"] circle[data-id="${id}"]`);
     await node.click();
     await until(async () => ((await node.getAttribute("class")) ?? "").includes("selected"), "the node to be selected");
     await pageA.keyboard.press("Delete");
@@ -101,6 +108,7 @@ describe("Graphist in the browser", () => {
   });
 
   it("an AI dispatch is acknowledged by the browsers that render it", async () => {
+    await live(pageA, pageB);
     const before = await nodes(pageA).count();
     const r = await call<{ ack: { rendered_by: number } }>(env.url, env.token, "POST", "/ai/dispatch", {
       commands: [{ plugin: "graphist", instance: "main", command: "add_node", params: { x: 640, y: 120, label: "from AI" } }],

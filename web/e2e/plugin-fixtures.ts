@@ -19,6 +19,7 @@ export function rowsPlugin(name = "rows") {
     "plugin.json": manifest(name, "Rows", { rows: { type: "array", default: [] } }, {
       fill: { params: { type: "object", properties: { n: { type: "integer", minimum: 0, maximum: 20000 } }, required: ["n"] }, example: { n: 3 } },
       set_row: { params: { type: "object", properties: { i: { type: "integer" }, name: { type: "string" } }, required: ["i", "name"] }, example: { i: 0, name: "x" } },
+      hello: { params: { type: "object", properties: { message: { type: "string" } }, required: ["message"] }, example: { message: "hi" } },
     }),
     "handlers.star": `
 def fill(state, params, ctx):
@@ -31,6 +32,9 @@ def set_row(state, params, ctx):
     row["name"] = params["name"]
     rows[params["i"]] = row
     return {"state": {"rows": rows}}
+
+def hello(state, params, ctx):
+    return {"toast": {"message": params["message"], "level": "success"}, "animate": [{"target": "notes", "animation": {"emphasis": "pulse"}}]}
 `,
     "ui.json": JSON.stringify({
       type: "column",

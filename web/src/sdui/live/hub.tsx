@@ -141,9 +141,13 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
       case "error":
         toast(ev.room, `${ev.command}: ${ev.error.message}`, "error");
         break;
-      case "tokens":
-        setTokenCss((css) => css + tokensCss(".plugin-area", parseTokens(ev.value)));
+      case "tokens": {
+        // tokens_changed is a map of tokens, or `true` with the tokens in the room's state.tokens.
+        const st = room.state();
+        const value = typeof ev.value === "object" && ev.value !== null ? ev.value : typeof st === "object" && st !== null && !Array.isArray(st) ? st.tokens : null;
+        setTokenCss((css) => css + tokensCss(".plugin-area", parseTokens(value)));
         break;
+      }
       case "animate":
         animate(room, ev.target, ev.animation);
         break;
