@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import { applyPatch, compare, type Operation } from "fast-json-patch";
+import { applyPatch, type Operation } from "fast-json-patch";
+import { diff } from "../../lib/history/diff";
 import { type ExportRecord } from "../../lib/history/fast-import";
 import { anyOverlap, touchedPaths } from "../../lib/history/paths";
 import { commitMessage } from "../../lib/history/fast-import";
@@ -108,10 +109,8 @@ export class PluginRoom extends DurableObject<Env> {
     const next = (checked.value.state ?? state) as JsonValue;
     const stateProblems = this.#files!.validateState(next);
     if (stateProblems.length) return failed(422, "invalid_state", `${cmd.command} returned a state that breaks the schema`, stateProblems as unknown as JsonValue);
-    if (JSON.stringify(next).length > MAX_STATE_CHARS) return failed(422, "state_too_large", `the state would exceed ${MAX_STATE_CHARS} characters`);
-
-    const patch = compare(state as object, next as object) as PatchOp[];
-    const inverse = compare(next as object, state as object) as PatchOp[];
+    const { patch, inverse } = diff(state, next);
+    if (patch.length && JSON.stringify(next).length > MAX_STATE_CHARS) return failed(422, "state_too_large", `the state would exceed ${MAX_STATE_CHARS} characters`);
     const extra: RoomEvent[] = [];
     const room = roomName(key.plugin, key.instance);
     const r = checked.value;
@@ -300,9 +299,7 @@ export class PluginRoom extends DurableObject<Env> {
       this.#recordError(dispatchId, cmd.command, "invalid_state", "the resulting state breaks the schema");
       return { ok: false, status: 422, version: this.#version(), dispatch_id: dispatchId, error: { code: "invalid_state", message: "the resulting state breaks the schema", details: problems as unknown as JsonValue } };
     }
-    const state = this.#currentState();
-    const patch = compare(state as object, next as object) as PatchOp[];
-    const inverse = compare(next as object, state as object) as PatchOp[];
+    const { patch, inverse } = diff(this.#currentState(), next);
     return this.#commit({ cmd, dispatchId, state: next, patch, inverse, files: null }, null, [], []);
   }
 
