@@ -19,6 +19,8 @@ export interface Env {
   EXECUTION_CONCURRENCY?: string;
   /** Largest whole /ai/query reply, in bytes; past it the reply is 413. */
   AI_QUERY_GLOBAL_HARD_BYTES?: string;
+  /** The workspace whose owners and admins are platform admins (marketplace review); default: the oldest. */
+  PLATFORM_WORKSPACE?: string;
   /** Largest JSON body the API accepts, in bytes. */
   MAX_BODY_BYTES?: string;
 }

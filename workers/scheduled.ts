@@ -1,6 +1,7 @@
 import type { Env } from "./env";
+import { sweepIdempotencyKeys } from "./middleware/idempotency";
 
-/** Minute cron: drop ended or expired sessions, spent invitations and old rate-limit windows. */
+/** Minute cron: drop ended or expired sessions, spent invitations, old rate-limit windows and idempotency answers. */
 export async function sweepExpired(env: Env, now = new Date()): Promise<void> {
   const iso = now.toISOString();
   const dayAgo = Math.floor(now.getTime() / 1000) - 86_400;
@@ -9,4 +10,5 @@ export async function sweepExpired(env: Env, now = new Date()): Promise<void> {
     env.DB.prepare("DELETE FROM invitations WHERE accepted_at IS NOT NULL OR expires_at <= ?1").bind(iso),
     env.DB.prepare("DELETE FROM rate_limits WHERE window_start < ?1").bind(dayAgo),
   ]);
+  await sweepIdempotencyKeys(env);
 }

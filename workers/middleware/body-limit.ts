@@ -4,10 +4,14 @@ import type { AppEnv } from "../context";
 import { AppError } from "./errors";
 
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/** Publishing agent code carries up to 5 MB base64-encoded plus its manifest. */
+const AGENT_CODE_BYTES = 7_300_000;
+const AGENT_CODE_ROUTE = /^\/api\/agents\/(register|[^/]+\/versions)$/;
 
-/** Rejects request bodies over `MAX_BODY_BYTES` with a 413, whether declared or streamed. */
+/** Rejects request bodies over `MAX_BODY_BYTES` (agent code uploads: 7.3 MB) with a 413, whether declared or streamed. */
 export const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
-  const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  const general = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  const maxSize = c.req.method === "POST" && AGENT_CODE_ROUTE.test(c.req.path) ? Math.max(general, AGENT_CODE_BYTES) : general;
   return bodyLimit({
     maxSize,
     onError: () => {
