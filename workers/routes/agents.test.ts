@@ -124,7 +124,7 @@ describe("idempotency and limits on register", () => {
 
   it("answers 413 for code over the size limit", async () => {
     const dev = await developer();
-    const big = "x".repeat(1_200_000);
+    const big = "x".repeat(5_300_000);
     const r = await publish(dev.owner.token, { manifest: manifest(), code: btoa(big) });
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe("payload_too_large");
