@@ -202,11 +202,19 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
     for (const t of EVENT_TYPES) es.addEventListener(t, onEvent);
     es.onmessage = onEvent;
   };
-  // A dropped network: the browser retries on its own with Last-Event-ID; "online" reopens at once.
+  // A dropped network: the browser retries on its own with Last-Event-ID. When the browser knows
+  // it is offline the stream is closed at once, and reopened from the known versions when online.
   const onOnline = () => {
     if (!source || source.readyState !== EventSource.OPEN) open();
   };
+  const onOffline = () => {
+    source?.close();
+    source = null;
+    clearTimeout(retry);
+    setConnected(false);
+  };
   window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOffline);
   let reopen: ReturnType<typeof setTimeout> | undefined;
   createEffect(() => {
     roomSet();
@@ -218,6 +226,7 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
     clearTimeout(retry);
     clearTimeout(reopen);
     window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
     motion.removeEventListener("change", onMotion);
   });
 
