@@ -116,6 +116,8 @@ describe("Graphist in the browser", () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.ack.rendered_by).toBeGreaterThanOrEqual(1);
+    // Elements changed by an AI dispatch shimmer for a moment (the new node and its list row).
+    await until(async () => (await pageA.locator('[data-plugin="graphist"] .sd-ai-shimmer, [data-plugin="graphist"].sd-ai-shimmer').count()) > 0, "the AI shimmer", 1500);
     await until(async () => (await nodes(pageA).count()) === before + 1, "the AI's node");
     await screenshot(pageA, "graphist-03-ai-node");
   });

@@ -4,11 +4,9 @@ import { deferredProps, isComponentType, resolveProps } from "../../../../lib/sd
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
 import type { CompProps, ItemScope, NodeShape, RenderCtx } from "./context";
 import { bool, dataAttrs } from "./context";
+import { isNode, nodeProblem } from "./node-check";
 import { componentFor } from "./registry";
 
-function isNode(v: unknown): v is NodeShape {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
-}
 
 /** A visible error box in place of a node that cannot render. */
 export function ErrorBox(props: { plugin: string; message: string; path?: string }) {
@@ -22,8 +20,8 @@ export function ErrorBox(props: { plugin: string; message: string; path?: string
 /** Renders one ui.json node (and, through its component, its children). */
 export function RenderNode(props: { node: unknown; ctx: RenderCtx; scope?: ItemScope; index?: number }): JSX.Element {
   const node = props.node;
-  if (!isNode(node)) return <ErrorBox plugin={props.ctx.plugin} message="a ui node must be an object with a type" />;
-  if (!isComponentType(node.type)) return <ErrorBox plugin={props.ctx.plugin} message={`unknown component type "${node.type}"`} />;
+  const problem = nodeProblem(node);
+  if (problem !== null || !isNode(node) || !isComponentType(node.type)) return <ErrorBox plugin={props.ctx.plugin} message={problem ?? "bad node"} />;
   const type = node.type;
   const scope = props.scope ?? {};
   const skip = deferredProps(type);
