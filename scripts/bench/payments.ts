@@ -14,10 +14,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { account, assertBalanced, captureEntries, holdEntries, NON_NEGATIVE, accountKind, payoutEntries, releaseEntries, topUpEntries, type Entry } from "../../lib/payments/ledger";
-import { createMandate, createPurchaseIntent } from "../../workers/engine/payments/mandates";
-import { captureMandate } from "../../workers/engine/payments/settle";
-import { topUp } from "../../workers/engine/payments/wallet";
-import { ledgerCheck } from "../../workers/engine/payments/ledger-store";
 import { ROOT } from "../dev-server";
 
 const args = process.argv.slice(2);
@@ -88,41 +84,33 @@ function ledgerCheckBench(n: number): void {
   console.log(`ledger check: ${n.toLocaleString("en")} random transactions (${captures.toLocaleString("en")} captures, ${balances.size} accounts, INR+USD) balanced in ${ms.toFixed(0)} ms — ${Math.round(n / (ms / 1000)).toLocaleString("en")} transactions/s; per-currency totals ${JSON.stringify(Object.fromEntries(totals))}`);
 }
 
+interface CaptureFigures {
+  flows: number;
+  totalMs: number;
+  captureMs: number[];
+  check: { totals: Record<string, number>; unbalanced: string[]; drift: string[] };
+}
+
 async function captureBench(n: number): Promise<void> {
   const persist = mkdtempSync(join(tmpdir(), "frameos-bench-payments-"));
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: persist } });
+  const proxy = await getPlatformProxy({ configPath: join(ROOT, "wrangler.toml"), persist: { path: persist } });
   try {
-    const env = { DB: proxy.env.DB };
+    const db = proxy.env.DB as { prepare(sql: string): { run(): Promise<unknown> } };
     const dir = join(ROOT, "migrations");
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
-      for (const sql of readFileSync(join(dir, file), "utf8").split("--> statement-breakpoint")) if (sql.trim()) await env.DB.prepare(sql).run();
+      for (const sql of readFileSync(join(dir, file), "utf8").split("--> statement-breakpoint")) if (sql.trim()) await db.prepare(sql).run();
     }
-    await env.DB.batch([
-      env.DB.prepare("INSERT INTO identities (id, name, type) VALUES ('idn_payer', 'Payer', 'human'), ('idn_dev', 'Dev', 'human')"),
-      env.DB.prepare("INSERT INTO developers (id, identity_id, email, name) VALUES ('dev_bench', 'idn_dev', 'dev@bench', 'Bench')"),
-      env.DB.prepare("INSERT INTO agent_definitions (id, developer_id, slug, name, description, category, pricing_model, price_amount, currency, current_version, status) VALUES ('agt_bench', 'dev_bench', 'bench', 'Bench', 'b', 'developer', 'per_execution', 100, 'INR', '1.0.0', 'approved')"),
-    ]);
-    await topUp(env, { identity: "idn_payer", amount: 100 * (n + 20), currency: "INR" });
-    const once = async (timeCapture: number[]) => {
-      const intent = await createPurchaseIntent(env, { payer: "idn_payer", identityId: "idn_payer", agentId: "agt_bench", deploymentId: null, executionId: null, amount: 100, currency: "INR", provider: "ledger", orchestrator: null });
-      const m = await createMandate(env, intent);
-      const t = performance.now();
-      const r = await captureMandate(env, m.id);
-      timeCapture.push(performance.now() - t);
-      if (r.outcome !== "captured") throw new Error("not captured");
-    };
-    const warm: number[] = [];
-    for (let i = 0; i < 10; i++) await once(warm);
-    const captureMs: number[] = [];
-    const started = performance.now();
-    for (let i = 0; i < n; i++) await once(captureMs);
-    const total = performance.now() - started;
-    captureMs.sort((a, b) => a - b);
-    const p = (q: number) => captureMs[Math.min(captureMs.length - 1, Math.ceil(q * captureMs.length) - 1)]!.toFixed(2);
-    const check = await ledgerCheck(env.DB);
-    console.log(`captures (engine → local D1 via getPlatformProxy, one at a time): ${n} intent+mandate+capture flows in ${total.toFixed(0)} ms — ${(n / (total / 1000)).toFixed(1)} full flows/s`);
-    console.log(`  capture step alone: ${(1000 / (captureMs.reduce((a, b) => a + b, 0) / n)).toFixed(1)} captures/s; p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms`);
-    console.log(`  ledger after the run: totals ${JSON.stringify(check.totals)}, unbalanced transactions ${check.unbalanced.length}, balance drift ${check.drift.length}`);
+    // Loaded at run time: the engine is Worker code, type-checked with the Worker's types.
+    const engine = join(ROOT, "workers", "engine", "payments", "bench-capture.ts");
+    const { benchCaptures } = (await import(engine)) as { benchCaptures(env: unknown, n: number): Promise<CaptureFigures> };
+    const f = await benchCaptures(proxy.env, n);
+    const sorted = [...f.captureMs].sort((a, b) => a - b);
+    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1);
+    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    console.log(`captures (payments engine in Node → real local D1 via getPlatformProxy, sequential, no HTTP, no agent run):`);
+    console.log(`  ${f.flows} intent → signed mandate/hold → capture flows in ${f.totalMs.toFixed(0)} ms: ${(f.flows / (f.totalMs / 1000)).toFixed(1)} full flows/s`);
+    console.log(`  capture step alone (split, payment, signed JWS receipt, one D1 batch): ${(1000 / mean).toFixed(1)} captures/s; p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms`);
+    console.log(`  ledger afterwards: totals ${JSON.stringify(f.check.totals)}, unbalanced transactions ${f.check.unbalanced.length}, cached-balance drift ${f.check.drift.length}`);
   } finally {
     await proxy.dispose();
     rmSync(persist, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { MarketplacePage } from "./routes/marketplace/marketplace-page";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found/not-found-page";
 import { TokensPage } from "./routes/tokens/tokens-page";
+import { PaymentsPage } from "./routes/payments/payments-page";
 import { WorkspacePage } from "./routes/workspace/workspace-page";
 
 /** Root: router and session, then pages. */
@@ -105,6 +106,9 @@ function Pages() {
                 </Match>
                 <Match when={route().name === "members" && routeWorkspace(route())}>{(ws) => <MembersPage ws={ws()} />}</Match>
                 <Match when={route().name === "tokens" && routeWorkspace(route())}>{(ws) => <TokensPage ws={ws()} />}</Match>
+                <Match when={route().name === "payments"}>
+                  <PaymentsPage />
+                </Match>
                 <Match when={(() => { const r = route(); return r.name === "marketplace" ? r : null; })()}>{(r) => <MarketplacePage ws={r().ws} page={r().page} />}</Match>
               </Switch>
             </WorkspaceGate>

@@ -9,6 +9,7 @@ export type Route =
   | { name: "members"; ws: string }
   | { name: "tokens"; ws: string }
   | { name: "marketplace"; ws: string; page: MarketplacePage }
+  | { name: "payments"; ws: string }
   | { name: "not-found"; path: string };
 
 function decode(segment: string): string | null {
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
     if (parts.length === 2) return { name: "workspace", ws: second };
     if (parts.length === 3 && third === "members") return { name: "members", ws: second };
     if (parts.length === 3 && third === "tokens") return { name: "tokens", ws: second };
+    if (parts.length === 3 && third === "payments") return { name: "payments", ws: second };
     const page = third === "marketplace" ? matchMarketplace(decoded.slice(3) as string[]) : null;
     if (page) return { name: "marketplace", ws: second, page };
   }
@@ -47,12 +49,12 @@ export function matchRoute(pathname: string): Route {
 
 /** Routes that need a signed-in identity. */
 export function requiresSession(route: Route): boolean {
-  return route.name === "home" || route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace";
+  return route.name === "home" || route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace" || route.name === "payments";
 }
 
 /** The workspace id a route is about, if any. */
 export function routeWorkspace(route: Route): string | null {
-  return route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace" ? route.ws : null;
+  return route.name === "workspace" || route.name === "members" || route.name === "tokens" || route.name === "marketplace" || route.name === "payments" ? route.ws : null;
 }
 
 /** Path helpers, so links and redirects agree with {@link matchRoute}. */
@@ -80,6 +82,7 @@ const TITLES: Record<Route["name"], string> = {
   members: "Members",
   tokens: "API tokens",
   marketplace: "Marketplace",
+  payments: "Payments",
   "not-found": "Not found",
 };
 

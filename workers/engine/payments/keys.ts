@@ -1,15 +1,15 @@
 import { fromBase64Url, toBase64Url } from "../../../lib/auth/encoding";
 import { newId } from "../../../lib/auth/secrets";
 import { canonicalJson } from "../../../lib/payments/canonical-json";
-import { generateSigningKey, publicJwk, signCompact, signDetached, type Jwks, type PublicJwk } from "../../../lib/payments/jws";
+import { generateSigningKey, publicJwk, signCompact, signDetached, type Jwks, type PublicJwk, type SigningKey } from "../../../lib/payments/jws";
 import type { PaymentsEnv } from "./config";
 
 const DEV_KEK_SEED = "frameos-development-payments-kek-not-for-production";
-const kekCache = new Map<string, Promise<CryptoKey>>();
-const privateCache = new Map<string, Promise<CryptoKey>>();
+const kekCache = new Map<string, Promise<SigningKey>>();
+const privateCache = new Map<string, Promise<SigningKey>>();
 
 /** The AES-256-GCM key that wraps signing keys: PAYMENTS_KEK, or one derived from a development constant. */
-function kek(env: PaymentsEnv): Promise<CryptoKey> {
+function kek(env: PaymentsEnv): Promise<SigningKey> {
   const source = env.PAYMENTS_KEK ?? "";
   let key = kekCache.get(source);
   if (!key) {
@@ -47,10 +47,17 @@ export async function rotateSigningKey(env: PaymentsEnv): Promise<PublicJwk> {
     env.DB.prepare("INSERT INTO signing_keys (kid, public_jwk, private_key_enc, iv, status) VALUES (?1, ?2, ?3, ?4, 'active')").bind(kid, JSON.stringify(jwk), toBase64Url(sealed), toBase64Url(iv)),
   ]);
   privateCache.set(kid, Promise.resolve(pair.privateKey));
+  activeByDb.set(env.DB, { kid, key: pair.privateKey, at: Date.now() });
   return jwk;
 }
 
-async function activeKey(env: PaymentsEnv): Promise<{ kid: string; key: CryptoKey }> {
+/** The active key is re-read at most once a minute per isolate (a rotation elsewhere takes effect within that minute). */
+const ACTIVE_TTL_MS = 60_000;
+const activeByDb = new WeakMap<object, { kid: string; key: SigningKey; at: number }>();
+
+async function activeKey(env: PaymentsEnv): Promise<{ kid: string; key: SigningKey }> {
+  const cached = activeByDb.get(env.DB);
+  if (cached && Date.now() - cached.at < ACTIVE_TTL_MS) return cached;
   let row = await env.DB.prepare("SELECT * FROM signing_keys WHERE status = 'active' ORDER BY created_at DESC, rowid DESC LIMIT 1").first<KeyRow>();
   if (!row) {
     await rotateSigningKey(env);
@@ -70,7 +77,9 @@ async function activeKey(env: PaymentsEnv): Promise<{ kid: string; key: CryptoKe
     key.catch(() => privateCache.delete(found.kid));
     privateCache.set(found.kid, key);
   }
-  return { kid: found.kid, key: await key };
+  const fresh = { kid: found.kid, key: await key, at: Date.now() };
+  activeByDb.set(env.DB, fresh);
+  return fresh;
 }
 
 /** Signs the canonical JSON of a value (detached); returns the signed text, signature and kid. */

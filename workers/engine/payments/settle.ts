@@ -4,7 +4,7 @@ import { feeBps, isoNow, type PaymentsEnv } from "./config";
 import { PaymentError } from "./errors";
 import { signJws } from "./keys";
 import { isUniqueViolation, postStatements } from "./ledger-store";
-import { getIntent, getMandate, mandateForExecution, type MandateRow } from "./mandates";
+import { getMandate, mandateForExecution, type MandateRow } from "./mandates";
 import { settleX402 } from "./x402";
 
 export type SettleResult =
@@ -30,14 +30,20 @@ async function outcomeOf(env: PaymentsEnv, m: MandateRow): Promise<SettleResult>
  * so a replay, a retry or a racing release can never settle the same mandate twice.
  */
 export async function captureMandate(env: PaymentsEnv, mandateId: string, o: { amount?: number } = {}): Promise<SettleResult> {
-  const m = await getMandate(env, mandateId);
-  if (!m) throw new PaymentError(404, "not_found", "mandate not found");
+  // One read: the mandate with its intent's orchestrator and the agent's developer.
+  const row = await env.DB.prepare(
+    `SELECT m.*, i.orchestrator, a.id AS agent_id, a.slug AS agent_slug, a.name AS agent_name, a.developer_id
+       FROM mandates m LEFT JOIN purchase_intents i ON i.id = m.purchase_intent_id LEFT JOIN agent_definitions a ON a.id = i.agent_id
+      WHERE m.id = ?1`,
+  )
+    .bind(mandateId)
+    .first<MandateRow & { orchestrator: string | null; agent_id: string | null; agent_slug: string; agent_name: string; developer_id: string }>();
+  if (!row) throw new PaymentError(404, "not_found", "mandate not found");
+  const m: MandateRow = row;
   if (m.status !== "active") return outcomeOf(env, m);
-  const intent = await getIntent(env, m.purchase_intent_id);
-  const agent = await env.DB.prepare("SELECT id, slug, name, developer_id FROM agent_definitions WHERE id = ?1")
-    .bind(intent?.agent_id ?? "")
-    .first<{ id: string; slug: string; name: string; developer_id: string }>();
-  if (!intent || !agent) throw new Error(`mandate ${m.id}: its purchase intent or agent is gone`);
+  if (!row.agent_id) throw new Error(`mandate ${m.id}: its purchase intent or agent is gone`);
+  const agent = { id: row.agent_id, slug: row.agent_slug, name: row.agent_name, developer_id: row.developer_id };
+  const intent = { orchestrator: row.orchestrator };
   const amount = o.amount ?? m.amount;
   const { entries, split } = captureEntries({
     currency: m.currency, payer: m.payer, held: m.amount, amount, refundTo: m.source_account,
