@@ -58,6 +58,7 @@ describe("handlers and results", () => {
     ["bad_shape", "bad_result"],
     ["break_schema", "invalid_state"],
     ["strange_effect", "bad_effect"],
+    ["mutate", "handler_error"],
   ])("fails only its own command when a handler is hostile (%s → %s)", async (command, code) => {
     const s = await counter();
     await run(s, [inc()]);

@@ -12,7 +12,7 @@ import type { HandlerContext } from "../../lib/protocol/dispatch";
 import type { JsonValue } from "../../lib/protocol/events";
 import { resolveBudgets, type Budgets } from "../../lib/protocol/plugin";
 
-export type HandlerRun = { ok: true; value: JsonValue; steps: number } | { ok: false; code: string; message: string; details?: JsonValue };
+export type HandlerRun = { ok: true; value: JsonValue; steps: number; stateValue?: Value } | { ok: false; code: string; message: string; details?: JsonValue };
 type Loaded = { ok: true; globals: ReadonlyMap<string, Value> } | { ok: false; message: string; details: JsonValue };
 
 /** Loaded modules by file and source; a plugin's files rarely change. */
@@ -40,18 +40,20 @@ export interface HandlerCall {
   params: Record<string, JsonValue>;
   ctx: HandlerContext;
   budgets: Partial<Budgets> | undefined;
+  /** `state` already as the frozen Starlark value a previous run returned, to skip converting it. */
+  stateValue?: Value;
 }
 
 /** Calls one handler; every failure (syntax, runtime, fail(), budget, bad value) is a result, never a throw. */
 export function runHandler(h: HandlerCall): HandlerRun {
   const mod = load(h.source, h.file);
   if (!mod.ok) return { ok: false, code: "handler_error", message: mod.message, details: mod.details };
-  const out = callHandler(mod.globals, h.handler, { state: h.state, params: h.params, ctx: h.ctx as unknown as JsonValue }, resolveBudgets(h.budgets), { now: Date.now });
+  const out = callHandler(mod.globals, h.handler, { state: h.state, params: h.params, ctx: h.ctx as unknown as JsonValue }, resolveBudgets(h.budgets), { now: Date.now, stateValue: h.stateValue });
   if (!out.ok) {
     const code = out.code === "budget_exceeded" || out.code === "bad_result" ? out.code : "handler_error";
     return { ok: false, code, message: out.message, details: { reason: out.code, line: out.line ?? null, col: out.col ?? null, steps: out.steps } };
   }
-  return { ok: true, value: out.result as unknown as JsonValue, steps: out.steps };
+  return { ok: true, value: out.result as unknown as JsonValue, steps: out.steps, stateValue: out.stateValue };
 }
 
 /** Compiles handler source and checks it defines each named function (for register_command). */

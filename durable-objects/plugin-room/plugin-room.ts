@@ -9,6 +9,7 @@ import { roomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
 import type { WorkspaceHub } from "../workspace-hub/workspace-hub";
 import { checkEffects, checkResult, type Effect } from "./command-result";
+import type { Value } from "../../lib/starlark";
 import { runHandler } from "./handler-runtime";
 import type { Budgets } from "../../lib/protocol/plugin";
 import { History, type HistoryFilter, type HistoryRecord } from "./history";
@@ -45,6 +46,8 @@ export class PluginRoom extends DurableObject<Env> {
   #key: RoomKey | null = null;
   #files: RoomFiles | null = null;
   #state: JsonValue | null = null;
+  /** The current state as the frozen Starlark value its last handler returned, to skip converting it again. */
+  #stateValue: { json: JsonValue; value: Value } | null = null;
   #publishing: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -99,6 +102,7 @@ export class PluginRoom extends DurableObject<Env> {
         instance: key.instance,
       },
       budgets: this.#budgets(),
+      stateValue: this.#stateValue?.json === state ? this.#stateValue.value : undefined,
     });
     if (!run.ok) return failed(422, run.code, run.message, run.details);
     const checked = checkResult(run.value);
@@ -118,6 +122,7 @@ export class PluginRoom extends DurableObject<Env> {
     for (const a of r.animate === undefined ? [] : Array.isArray(r.animate) ? r.animate : [r.animate]) extra.push({ type: "animate", room, target: a.target, animation: a.animation });
     if (r.tokens_changed) extra.push({ type: "tokens", room, value: r.tokens_changed as JsonValue });
     const outcome = this.#commit({ cmd, dispatchId, state: next, patch, inverse, files: null }, r.result ?? null, extra, effects.value, r.broadcast_full_state);
+    if (outcome.ok && run.stateValue && checked.value.state) this.#stateValue = { json: next, value: run.stateValue };
     if (outcome.ok) outcome.sub_commands = r.sub_commands.map((s) => ({ ...s, plugin: s.plugin ?? key.plugin }));
     return outcome;
   }
@@ -233,7 +238,7 @@ export class PluginRoom extends DurableObject<Env> {
   /** Forgets everything (the plugin was uninstalled). */
   async destroy(): Promise<void> {
     await this.ctx.storage.deleteAll();
-    this.#key = this.#files = this.#state = null;
+    this.#key = this.#files = this.#state = this.#stateValue = null;
     ensureSchema(this.#sql);
   }
 

@@ -1,7 +1,7 @@
 import type { Budgets, CommandResult } from "../protocol/plugin.ts";
 import { CommandResultShapeSchema } from "../protocol/plugin.ts";
 import type { Value } from "../starlark/index.ts";
-import { call, fromStarlark, SDict, SFunction, StarlarkError, toStarlark } from "../starlark/index.ts";
+import { call, freeze, fromStarlark, SDict, SFunction, StarlarkError, toStarlark } from "../starlark/index.ts";
 import { dictGet } from "../starlark/values/hashtable.ts";
 import type { JsonValue } from "./json-schema.ts";
 import { isPlainObject, joinPath } from "./json-schema.ts";
@@ -58,7 +58,10 @@ export function runHandler(globals: ReadonlyMap<string, Value>, handler: string,
   if (!(fn instanceof SFunction)) return { ok: false, code: "no_handler", message: `handlers.star has no function ${handler}`, steps: 0 };
   let args: Value[];
   try {
-    args = [options.stateValue ?? toStarlark(input.state), toStarlark(input.params), toStarlark(input.ctx)];
+    // State is read-only for handlers (they return a new one), whether converted now or kept frozen from the last command.
+    const state = options.stateValue ?? toStarlark(input.state);
+    if (!options.stateValue) freeze(state);
+    args = [state, toStarlark(input.params), toStarlark(input.ctx)];
   } catch (e) {
     return { ok: false, code: "bad_result", message: `cannot pass input to the handler: ${e instanceof Error ? e.message : String(e)}`, steps: 0 };
   }

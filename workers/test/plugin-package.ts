@@ -93,6 +93,10 @@ def record(state, params, ctx):
 def strange_effect(state, params, ctx):
     return {"effects": [{"type": "teleport", "then": {"command": "inc"}}]}
 
+def mutate(state, params, ctx):
+    state["count"] = 99
+    return {"state": state}
+
 def noisy(state, params, ctx):
     return {"toast": "hello", "animate": {"target": "count", "animation": {"emphasis": "pulse"}}, "result": 42}
 `;
@@ -113,6 +117,7 @@ export const COUNTER_COMMANDS: Record<string, TestCommand> = {
   record: { params: { type: "object" } },
   strange_effect: {},
   noisy: {},
+  mutate: {},
 };
 
 export async function installCounter(s: Seeded) {
