@@ -3,7 +3,16 @@
  * Pure: the renderer calls `element.animate(frames, timing)`; reduced motion turns every
  * animation into a zero-duration jump.
  */
-export type Frames = Keyframe[];
+/** Web Animations keyframes (structurally the DOM's Keyframe, kept DOM-free for unit tests). */
+export type Frames = Record<string, string | number>[];
+
+/** Structurally the DOM's KeyframeAnimationOptions. */
+export interface Timing {
+  duration: number;
+  delay: number;
+  easing?: string;
+  fill: "none" | "backwards";
+}
 
 export const EASING_CSS: Record<string, string> = {
   linear: "linear",
@@ -83,7 +92,7 @@ export interface TimingInput {
 }
 
 /** Timing for the `index`-th sibling; reduced motion → no duration, no delay. */
-export function timing(input: TimingInput, fallbackMs: number, index = 0, reducedMotion = false): KeyframeAnimationOptions {
+export function timing(input: TimingInput, fallbackMs: number, index = 0, reducedMotion = false): Timing {
   if (reducedMotion) return { duration: 0, delay: 0, fill: "none" };
   return {
     duration: input.duration_ms ?? fallbackMs,
