@@ -1,12 +1,7 @@
-import * as jsonPatch from "fast-json-patch/index.mjs";
+import { applyPatch, deepClone } from "fast-json-patch";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../protocol/events";
 import { diff } from "./diff";
-
-const { applyPatch, deepClone } = jsonPatch as unknown as {
-  applyPatch: (doc: unknown, patch: unknown[], validate?: boolean, mutate?: boolean) => { newDocument: unknown };
-  deepClone: <T>(v: T) => T;
-};
 
 function prng(seed: number) {
   return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
