@@ -32,6 +32,10 @@ interface ExecutionRow {
   error_message: string | null;
   exit_code: number | null;
   attempt: number;
+  purchase_intent_id: string | null;
+  mandate_id: string | null;
+  payment_id: string | null;
+  receipt_id: string | null;
 }
 
 /** The execution if the caller's workspace owns it (tokens are workspace-bound); 404 otherwise. */
@@ -90,6 +94,10 @@ export const executionsApi = new Hono<AppEnv>()
         error_message: e.error_message,
         exit_code: e.exit_code,
         attempt: e.attempt,
+        purchase_intent_id: e.purchase_intent_id,
+        mandate_id: e.mandate_id,
+        payment_id: e.payment_id,
+        receipt_id: e.receipt_id,
       },
     });
   })

@@ -63,6 +63,8 @@ describe("a paid run end to end", () => {
       if (!exe?.receipt_id) await new Promise((res) => setTimeout(res, 50));
     }
     expect(exe!.receipt_id).toMatch(/^rcp_/);
+    const polled = await call(`/api/executions/${id}`, { token: s.user.owner.token });
+    expect(polled.body.execution).toMatchObject({ receipt_id: exe!.receipt_id, payment_id: exe!.payment_id, mandate_id: held!.mandate_id });
     expect(await wallet(s.user.owner.token)).toMatchObject({ balance: 1500, held: 0 });
 
     const receipt = await call(`/api/payments/receipts/${exe!.receipt_id}`, { token: s.user.owner.token });
