@@ -74,6 +74,13 @@ describe("handlers and results", () => {
     expect(errors[0]).toMatchObject({ command, code });
   });
 
+  it("accepts design tokens, toasts and animations from a handler", async () => {
+    const s = await counter();
+    expect((await run(s, [{ plugin: "counter", command: "themed", params: {} }])).status).toBe(200);
+    const noisy = await run(s, [{ plugin: "counter", command: "noisy", params: {} }]);
+    expect(noisy.body.results[0]).toMatchObject({ ok: true, result: 42 });
+  });
+
   it("answers 404 for an unknown command or a plugin that is not installed", async () => {
     const s = await counter();
     expect((await run(s, [{ plugin: "counter", command: "nope", params: {} }])).body.error.code).toBe("unknown_command");

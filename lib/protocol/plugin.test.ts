@@ -134,7 +134,7 @@ describe("CommandResultSchema", () => {
       effects: [],
       animate: [{ target: "node-n1", animation: { enter: "pop" } }],
       toast: { message: "Done", level: "success" },
-      tokens_changed: false,
+      tokens_changed: { "--color-accent": "#0a7" },
       broadcast_full_state: true,
     };
     expect(CommandResultSchema.safeParse(full).success).toBe(true);

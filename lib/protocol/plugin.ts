@@ -191,11 +191,11 @@ function commandResultSchema(json: z.ZodType<JsonValue>) {
       .max(100)
       .optional(),
     effects: z.array(json).max(100).optional(),
-    animate: z.array(z.strictObject({ target: z.string().min(1).max(200), animation: json })).max(500).optional(),
+    animate: z.union([z.strictObject({ target: z.string().min(1).max(200), animation: json }), z.array(z.strictObject({ target: z.string().min(1).max(200), animation: json })).max(500)]).optional(),
     toast: z
       .union([z.string().min(1).max(500), z.strictObject({ message: z.string().min(1).max(500), level: z.enum(["info", "success", "warning", "error"]).default("info") })])
       .optional(),
-    tokens_changed: z.boolean().optional(),
+    tokens_changed: z.record(z.string(), json).optional(),
     broadcast_full_state: z.boolean().optional(),
   });
 }

@@ -97,6 +97,9 @@ def mutate(state, params, ctx):
     state["count"] = 99
     return {"state": state}
 
+def themed(state, params, ctx):
+    return {"tokens_changed": {"--color-accent": "#0a7"}}
+
 def noisy(state, params, ctx):
     return {"toast": "hello", "animate": {"target": "count", "animation": {"emphasis": "pulse"}}, "result": 42}
 `;
@@ -118,6 +121,7 @@ export const COUNTER_COMMANDS: Record<string, TestCommand> = {
   strange_effect: {},
   noisy: {},
   mutate: {},
+  themed: {},
 };
 
 export async function installCounter(s: Seeded) {
