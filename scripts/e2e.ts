@@ -38,7 +38,9 @@ function freePort(): Promise<number> {
 
 function runVitest(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
   return new Promise((resolveCode) => {
-    const child = spawn("npx", ["vitest", "run", "--project", "e2e", ...extraArgs], { cwd: ROOT, env, stdio: "inherit" });
+    // `npm test` asks for a JSON report (E2E_REPORT) to add these tests to its closing count.
+    const report = process.env.E2E_REPORT ? ["--reporter=default", "--reporter=json", `--outputFile.json=${process.env.E2E_REPORT}`] : [];
+    const child = spawn("npx", ["vitest", "run", "--project", "e2e", ...report, ...extraArgs], { cwd: ROOT, env, stdio: "inherit" });
     child.once("error", (error) => {
       console.error(`could not start vitest: ${error.message}`);
       resolveCode(1);

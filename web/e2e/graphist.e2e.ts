@@ -110,6 +110,13 @@ describe("Graphist in the browser", () => {
   it("an AI dispatch is acknowledged by the browsers that render it", async () => {
     await live(pageA, pageB);
     const before = await nodes(pageA).count();
+    // Record any shimmer as it happens (it fades after a moment), rather than racing to see it.
+    await pageA.evaluate(`(() => {
+      window.__shimmered = false;
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target.closest && r.target.closest('[data-plugin="graphist"]') && r.target.classList.contains("sd-ai-shimmer")) window.__shimmered = true;
+      }).observe(document.body, { attributes: true, attributeFilter: ["class"], subtree: true });
+    })()`);
     const r = await call<{ ack: { rendered_by: number } }>(env.url, env.token, "POST", "/ai/dispatch", {
       commands: [{ plugin: "graphist", instance: "main", command: "add_node", params: { x: 640, y: 120, label: "from AI" } }],
       ack_timeout_ms: 10_000,
@@ -117,7 +124,7 @@ describe("Graphist in the browser", () => {
     expect(r.status).toBe(200);
     expect(r.body.ack.rendered_by).toBeGreaterThanOrEqual(1);
     // Elements changed by an AI dispatch shimmer for a moment (the new node and its list row).
-    await until(async () => (await pageA.locator('[data-plugin="graphist"] .sd-ai-shimmer, [data-plugin="graphist"].sd-ai-shimmer').count()) > 0, "the AI shimmer", 1500);
+    await until(async () => (await pageA.evaluate("window.__shimmered === true")) === true, "the AI shimmer");
     await until(async () => (await nodes(pageA).count()) === before + 1, "the AI's node");
     await screenshot(pageA, "graphist-03-ai-node");
   });
