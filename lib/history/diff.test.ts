@@ -2,10 +2,7 @@ import { applyPatch, deepClone } from "fast-json-patch";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../protocol/events";
 import { diff } from "./diff";
-
-function prng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-}
+import { prng } from "../testing/prng";
 
 function randomJson(r: () => number, depth = 0): JsonValue {
   const k = Math.floor(r() * (depth > 3 ? 4 : 6));

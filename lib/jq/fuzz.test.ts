@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, JqError, runAll } from "./index";
 import type { JsonValue } from "./index";
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../testing/prng";
 
 const BUILTINS0 = ["length", "keys", "add", "tostring", "tojson", "type", "sort", "reverse", "tonumber", "ascii_downcase", "explode", "implode", "floor", "not", "to_entries", "from_entries", "[paths]", "flatten", "unique", "min", "max", "@base64", "@base64d", "@csv", "@sh", "@uri", "@html", "@json", "fromjson", "tostream", "utf8bytelength", "trim", "ltrimstr(\"a\")", "splits(\"a\")", "first", "last", "gmtime", "todate", "infinite", "nan", "isnan", "..", "empty", "error", "input", "env", "$__loc__", "abs", "sqrt", "transpose", "combinations", "any", "all", "values", "scalars", "leaf_paths", "getpath([\"a\"])", "halt_error"];
 const BUILTINS1 = ["map", "select", "has", "split", "join", "test", "match", "capture", "scan", "recurse", "path", "del", "getpath", "with_entries", "sort_by", "group_by", "unique_by", "min_by", "range", "repeat", "splits", "indices", "contains", "ltrimstr", "any", "all", "walk", "first", "last", "isempty", "add", "error", "limit(3; .[]?) | tostring | test", "strftime", "flatten", "tojson | fromjson | has", "paths", "pick", "nth(1; .[]?) | has", "IN", "gsub(\"a\"; \"b\") | test"];

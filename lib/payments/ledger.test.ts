@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { account, assertBalanced, captureEntries, holdEntries, LedgerError, payoutEntries, releaseEntries, topUpEntries, type Entry } from "./ledger";
 import { CURRENCIES, MAX_AMOUNT } from "./money";
-
-/** A small deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../testing/prng";
 
 const sum = (entries: readonly Entry[]) => entries.reduce((s, e) => s + e.amount, 0);
 

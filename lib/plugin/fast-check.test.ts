@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fastCheck } from "./fast-check";
 import { compileValidator, type SubsetSchema } from "./json-schema";
+import { prng } from "../testing/prng";
 
 const schema: SubsetSchema = {
   type: "object",
@@ -16,11 +17,6 @@ const schema: SubsetSchema = {
     more: { type: "object", additionalProperties: { type: "number" } },
   },
 };
-
-/** Seeded PRNG so the comparison is reproducible. */
-function prng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-}
 
 function randomValue(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * (depth > 2 ? 6 : 8));

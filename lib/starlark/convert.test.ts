@@ -6,6 +6,7 @@ import type { Value } from "./values/value.ts";
 import { SDict, SList, STuple } from "./values/value.ts";
 import { exec } from "./test-helpers.ts";
 import type { StarlarkError } from "./errors.ts";
+import { prng } from "../testing/prng";
 
 function unconvertible(f: () => unknown): StarlarkError {
   try {
@@ -52,18 +53,6 @@ function outcome<T>(f: () => T): { ok: true; value: T } | { ok: false; code: str
     const err = e as StarlarkError;
     return { ok: false, code: err.code, message: err.message };
   }
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ["a", "id", "__proto__", "toString", "0", "10", "2", "é", "\ud800", "\udfff", "", "constructor", "x y"];

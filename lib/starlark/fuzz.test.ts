@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StarlarkError } from "./errors.ts";
 import { compile, run } from "./index.ts";
-
-// Deterministic PRNG (mulberry32).
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../testing/prng";
 
 const CORPUS = [
   "def f(a, b=2, *args, **kw):\n    return [a * b for a in range(b)] + list(args)\nx = f(3, 4, 5, k=1)\n",

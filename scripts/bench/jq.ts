@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile, runAll } from "../../lib/jq/index";
 import type { JsonValue } from "../../lib/jq/index";
+import { prng } from "../../lib/testing/prng";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -36,17 +37,6 @@ const QUERIES = [
   ".nodes | unique_by(.type) | map(.type)",
   "reduce .edges[] as $e ({}; .[$e.from] += 1) | length",
 ];
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeState(targetBytes: number): string {
   const rnd = prng(42);

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { account, assertBalanced, captureEntries, holdEntries, NON_NEGATIVE, accountKind, payoutEntries, releaseEntries, topUpEntries, type Entry } from "../../lib/payments/ledger";
 import { ROOT } from "../dev-server";
+import { prng } from "../../lib/testing/prng";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -23,17 +24,6 @@ const opt = (name: string, dflt: number) => {
 };
 const CAPTURES = opt("--captures", 300);
 const TRANSACTIONS = opt("--transactions", 100_000);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ledgerCheckBench(n: number): void {
   const random = prng(42);
