@@ -8,11 +8,11 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, startPlatform } from "./dev-server";
 import type { Platform } from "./dev-server";
+import { freePort } from "./lib/measure";
 
 const INSTALL_HINT = "install it with `apt-get install -y chromium` (or set CHROME_PATH to a Chrome/Chromium binary)";
 
@@ -23,18 +23,6 @@ function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: strin
   return null;
 }
 
-/** A TCP port nobody listens on right now (127.0.0.1). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolvePort(port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 function runVitest(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
   return new Promise((resolveCode) => {

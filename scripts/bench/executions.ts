@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../containers/agent-runtime/test-setup";
 import { startPlatform } from "../dev-server";
+import { percentile } from "../lib/measure";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -34,10 +35,6 @@ interface Execution {
   error_message: string | null;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function main(): Promise<void> {
   const persistDir = mkdtempSync(join(tmpdir(), "frameos-bench-"));

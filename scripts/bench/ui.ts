@@ -7,32 +7,17 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser, login, newContext } from "../../web/e2e/browser";
 import { dispatch, install } from "../../web/e2e/plugin-api";
 import { dotsPlugin, rowsPlugin } from "../../web/e2e/plugin-fixtures";
 import { ROOT, startPlatform } from "../dev-server";
+import { freePort, percentile as pct } from "../lib/measure";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** Records when each SSE `state` event reaches the page, before the app's own listeners run. */
