@@ -32,11 +32,12 @@ export const ai = new Hono<AppEnv>()
     const entries = c.req.valid("json");
     if (entries.length > MAX_QUERY_ENTRIES) throw new AppError(413, "too_many_entries", `at most ${MAX_QUERY_ENTRIES} entries per request`, { limit: MAX_QUERY_ENTRIES });
     const access = await aiWorkspace(c, "viewer");
+    const live = c.req.query("live") === "1";
     if ((c.req.header("accept") ?? "").includes("application/x-ndjson")) {
       c.header("content-type", "application/x-ndjson");
-      return stream(c, (s) => query(c.env, access, entries, (e) => s.write(`${JSON.stringify(e)}\n`).then(() => undefined)).then(() => undefined));
+      return stream(c, (s) => query(c.env, access, entries, (e) => s.write(`${JSON.stringify(e)}\n`).then(() => undefined), live).then(() => undefined));
     }
-    return c.json(await query(c.env, access, entries));
+    return c.json(await query(c.env, access, entries, undefined, live));
   })
   .post("/dispatch", doc({ summary: "Run commands as the token's AI identity and wait for browsers to render them", tags: ["ai"] }), body(AiDispatch), async (c) => {
     const out = await aiDispatch(c.env, await aiWorkspace(c, "member"), requireIdentity(c), c.req.valid("json"));

@@ -3,16 +3,16 @@
  * under the soft budget complete; over it truncated (`complete: false`); over the hard budget an
  * in-band `payload_too_large` with narrowings; past the global limit the caller answers 413.
  */
-import { compile, runAll } from "../../../lib/jq";
 import type { QueryEnvelope, QueryEntry, QueryMeta } from "../../../lib/protocol/ai";
 import type { JsonValue } from "../../../lib/protocol/events";
 import type { WorkspaceAccess } from "../../context";
 import type { Env } from "../../env";
-import type { Resolved, Surface } from "./surface";
+import { runCss } from "./css-runner";
+import { runJq } from "./jq-runner";
+import { runSql } from "./sql-runner";
+import type { LangRunner, Resolved, Surface } from "./surface";
 import { findSurface } from "./surfaces";
 
-/** Steps one jq query may take, whatever its byte budget. */
-export const QUERY_STEPS = 2_000_000;
 const size = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 
 const meta = (over: Partial<QueryMeta> = {}): QueryMeta => ({
@@ -44,44 +44,38 @@ export interface QueryOptions {
   unbudgeted?: boolean;
   /** Surface values already resolved in this request, so entries over one surface share one read. */
   resolved?: Map<string, Promise<Resolved>>;
+  /** `?live=1`: bypass surface caches. */
+  live?: boolean;
 }
+
+const RUNNERS: Record<Surface["decl"]["lang"], LangRunner> = { jq: runJq, css: runCss, sql: runSql };
 
 /** Runs one entry; never throws for bad input. */
 export async function runEntry(env: Env, access: WorkspaceAccess, surfaces: Surface[], entry: QueryEntry, opts: QueryOptions = {}): Promise<QueryEnvelope> {
   const s = findSurface(surfaces, entry.plugin, entry.surface);
   if (!s) return failure("unknown_surface", `${entry.plugin}.${entry.surface} is not a surface here; GET /ai/manual lists them`);
-  if (s.decl.lang !== "jq") {
-    const resolved = await s.resolve({ env, access, instance: entry.instance ?? "main" });
-    return resolved.ok ? failure("unsupported_surface", `${s.decl.lang} queries are not available in this build`) : failure(resolved.code, resolved.message);
-  }
-  const compiled = compile(entry.query);
-  if (!compiled.ok) {
-    const e = compiled.errors[0]!;
-    return failure("invalid_query", e.message, { pos: e.pos ?? null });
-  }
-  const cacheKey = `${entry.plugin}.${entry.surface}@${entry.instance ?? "main"}`;
-  let pending = opts.resolved?.get(cacheKey);
-  if (!pending) {
-    pending = s.resolve({ env, access, instance: entry.instance ?? "main" });
-    opts.resolved?.set(cacheKey, pending);
-  }
-  const resolved = await pending;
-  if (!resolved.ok) return failure(resolved.code, resolved.message);
   const hard = opts.unbudgeted ? Number.MAX_SAFE_INTEGER : s.decl.hard_budget_bytes;
-  const ran = runAll(compiled.query, resolved.value, { steps: QUERY_STEPS, outputBytes: opts.unbudgeted ? undefined : hard + 1 });
-  const base = { last_updated: new Date().toISOString(), version_hash: resolved.version_hash };
-  if (!ran.ok) return { ...failure(ran.error.code === "budget_exceeded" ? "budget_exceeded" : "query_error", ran.error.message, { pos: ran.error.pos ?? null }), meta: meta({ ...base, complete: false }) };
+  const ran = await RUNNERS[s.decl.lang](s, {
+    env, access, instance: entry.instance ?? "main", query: entry.query, live: opts.live ?? false,
+    outputBytes: opts.unbudgeted ? undefined : hard + 1, resolved: opts.resolved ?? new Map(),
+  });
+  const base = { last_updated: ran.ok ? (ran.last_updated ?? new Date().toISOString()) : new Date().toISOString(), version_hash: ran.version_hash ?? null };
+  if (!ran.ok) {
+    const { code, message, pos } = ran;
+    return { ...failure(code, message, pos === undefined ? {} : { pos }), meta: meta({ ...base, complete: false }) };
+  }
+  const target_rect = ran.target_rect ?? null;
   const bytes = size(ran.outputs);
   if (ran.truncated || bytes > hard) {
     return {
       result: null,
       error: { code: "payload_too_large", message: `the result exceeds ${s.decl.hard_budget_bytes} bytes; narrow the query`, suggested_narrowings: narrowings(s, entry.query) },
-      meta: meta({ ...base, complete: false, total_estimate: ran.truncated?.estimated_total ?? null, bytes }),
+      meta: meta({ ...base, complete: false, total_estimate: ran.truncated?.estimated_total ?? null, bytes, target_rect }),
     };
   }
   if (!opts.unbudgeted && bytes > s.decl.soft_budget_bytes) {
     const cut = truncate(ran.outputs, s.decl.soft_budget_bytes);
-    return { result: cut.result, meta: meta({ ...base, complete: false, truncated_at: cut.kept, total_estimate: cut.total, bytes: size(cut.result) }) };
+    return { result: cut.result, meta: meta({ ...base, complete: false, truncated_at: cut.kept, total_estimate: cut.total, bytes: size(cut.result), target_rect }) };
   }
-  return { result: ran.outputs, meta: meta({ ...base, bytes }) };
+  return { result: ran.outputs, meta: meta({ ...base, bytes, target_rect }) };
 }

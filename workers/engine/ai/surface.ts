@@ -41,6 +41,46 @@ export interface Surface {
   resolve: Resolver;
 }
 
+/** What a language runner gets for one `/ai/query` entry. */
+export interface RunInput extends ResolveInput {
+  query: string;
+  /** `?live=1`: skip any cache and compute the surface afresh. */
+  live: boolean;
+  /** Stop producing output past this many bytes (the hard budget + 1), or undefined for no cap. */
+  outputBytes: number | undefined;
+  /** Values already resolved in this request, keyed by `plugin.surface@instance`, shared by entries. */
+  resolved: Map<string, Promise<Resolved>>;
+}
+
+/** A runner's answer: the query's outputs, or an in-band error. */
+export type RunOutcome =
+  | {
+      ok: true;
+      outputs: JsonValue[];
+      version_hash: string | null;
+      /** Set when output stopped at `outputBytes`. */
+      truncated?: { estimated_total: number | null };
+      /** Where on screen the result is, when the surface knows (browser surfaces). */
+      target_rect?: { x: number; y: number; width: number; height: number } | null;
+      /** When the value was computed (a cached value is older than the request). */
+      last_updated?: string;
+    }
+  | { ok: false; code: string; message: string; pos?: unknown; version_hash?: string | null };
+
+/** Runs one query in one language over one surface; never throws for bad input. */
+export type LangRunner = (s: Surface, input: RunInput) => Promise<RunOutcome>;
+
+/** Resolves a surface once per request (entries over one surface share one read). */
+export function resolveOnce(s: Surface, input: RunInput): Promise<Resolved> {
+  const key = `${s.decl.plugin}.${s.decl.name}@${input.instance}`;
+  let pending = input.resolved.get(key);
+  if (!pending) {
+    pending = s.resolve(input);
+    input.resolved.set(key, pending);
+  }
+  return pending;
+}
+
 export const DEFAULT_SOFT_BYTES = 64 * 1024;
 export const DEFAULT_HARD_BYTES = 1024 * 1024;
 

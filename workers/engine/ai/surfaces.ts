@@ -5,9 +5,11 @@ import type { Env } from "../../env";
 import type { WorkspaceAccess } from "../../context";
 import { listInstalled } from "../plugins";
 import { roomStub } from "../rooms";
+import { BROWSER_SURFACES } from "./browser-surfaces";
+import { pluginSqlSurface, SQL_SURFACES } from "./sql-surfaces";
 import { surface, versionHash, type Resolved, type Surface, type SurfaceDecl } from "./surface";
 
-interface ManifestSurface {
+export interface ManifestSurface {
   name: string;
   lang: "jq" | "sql";
   description: string;
@@ -16,8 +18,6 @@ interface ManifestSurface {
   hard_budget_bytes?: number;
   recipes?: { description: string; query: string }[];
 }
-
-const notYet = (what: string): Resolved => ({ ok: false, code: "no_browser", message: `${what} is computed by a connected browser, and none is connected to this workspace` });
 
 /** pe.state: every installed plugin's main room at once. */
 async function peState(env: Env, access: WorkspaceAccess): Promise<Resolved> {
@@ -64,26 +64,15 @@ const FRAMEWORK: Surface[] = [
     },
     ({ env, access }) => peState(env, access),
   ),
-  ...(
-    [
-      ["view", "css", "The rendered layout: tag, id, classes, attrs, rect, text, colors, font, z, overflow, position, display, visible, children. Query with CSS selectors."],
-      ["a11y", "jq", "The accessibility tree: role, name, states, rect, children."],
-      ["anomalies", "jq", "Layout problems: zero-area, off-screen, clipped by a parent, z-index conflicts, low contrast — each with its target_rect."],
-      ["components", "jq", "Per-component render status, error, frame_count and summary."],
-      ["console", "sql", "The browser console (table console: at, level, message, source)."],
-      ["mutations", "sql", "DOM mutations the browser observed (table mutations: at, target, kind, detail)."],
-      ["screenshot", "css", "A PNG of `selector:<css>` or `rect:x,y,w,h`."],
-    ] as const
-  ).map(([name, lang, description]) =>
-    surface({ plugin: "pe", name, lang, freshness: name === "view" ? { kind: "dirty_timer", ms: 2000 } : { kind: "lazy" }, description, browser: true }, async () => notYet(`pe.${name}`)),
-  ),
+  ...BROWSER_SURFACES,
+  ...SQL_SURFACES,
 ];
 
 function fromManifest(plugin: string, s: ManifestSurface): Surface {
+  if (s.lang === "sql") return pluginSqlSurface(plugin, s);
   return surface(
     { plugin, name: s.name, lang: s.lang, freshness: { kind: "every_dispatch" }, description: s.description, soft_budget_bytes: s.soft_budget_bytes, hard_budget_bytes: s.hard_budget_bytes, recipes: s.recipes ?? [] },
     async ({ env, access, instance }) => {
-      if (s.lang !== "jq") return { ok: false, code: "unsupported_surface", message: `${plugin}.${s.name}: SQL surfaces over plugin tables are not available in this build` };
       const key = { workspace: access.id, plugin, instance };
       const got = await roomStub(env, key).getState(key);
       if ("error" in got) return { ok: false, code: got.error.code, message: got.error.message };

@@ -1,0 +1,118 @@
+/**
+ * Perception: what a connected browser tells the server about what a person sees, and the events
+ * that ask for it. Browser-resident surfaces (`pe.view`, `pe.a11y`, `pe.anomalies`,
+ * `pe.components`, `pe.screenshot`) are computed by a browser on request; `pe.console` and
+ * `pe.mutations` are fed by browsers continuously.
+ *
+ * Events travel on the framework room `pe:main` (every browser and `/api/state/stream` follow it):
+ * - `perception_query`    server → browsers: compute `surface` (with `query` for screenshots) and
+ *                         post the answer to `POST /api/w/:ws/perception/answers` before `deadline`.
+ * - `perception_invalidate` server → all: a dispatch changed `rooms`; cached browser surfaces of
+ *                         this workspace are stale.
+ * - `target_rect`         server → all: an AI is reading this rectangle (the browser's AI "eye").
+ * - `perception_active`   server → all: an AI started/stopped perceiving the workspace.
+ */
+import { z } from "zod";
+
+export const BROWSER_SURFACES = ["view", "a11y", "anomalies", "components", "screenshot"] as const;
+export type BrowserSurface = (typeof BROWSER_SURFACES)[number];
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number().min(0), height: z.number().min(0) });
+
+/** The room perception events travel on. */
+export const PERCEPTION_ROOM = "pe:main";
+
+export type PerceptionEvent =
+  | { type: "perception_query"; room: typeof PERCEPTION_ROOM; id: string; surface: BrowserSurface; query: string | null; deadline: string }
+  | { type: "perception_invalidate"; room: typeof PERCEPTION_ROOM; rooms: string[]; surfaces: BrowserSurface[] }
+  | { type: "target_rect"; room: typeof PERCEPTION_ROOM; rect: Rect; plugin: string | null; surface: string; agent: { id: string; name: string } }
+  | { type: "perception_active"; room: typeof PERCEPTION_ROOM; active: boolean; agent: { id: string; name: string }; surfaces: string[] };
+
+/** `pe.view`: one rendered element of the layout snapshot. */
+export interface ViewNode {
+  tag: string;
+  id: string | null;
+  classes: string[];
+  /** Attributes, `data-*` included (`data-plugin`, `data-component`, `data-id`, `data-role`). */
+  attrs: Record<string, string>;
+  rect: Rect;
+  text: string;
+  colors: { color: string; background: string };
+  font: { family: string; size: string; weight: string };
+  z: string;
+  overflow: string;
+  position: string;
+  display: string;
+  visible: boolean;
+  children: ViewNode[];
+}
+
+/** `pe.a11y`: the accessibility tree. */
+export interface A11yNode {
+  role: string;
+  name: string;
+  states: string[];
+  rect: Rect;
+  children: A11yNode[];
+}
+
+/** `pe.anomalies`: one layout problem. */
+export interface Anomaly {
+  kind: "zero_area" | "off_screen" | "clipped" | "z_conflict" | "low_contrast";
+  /** A CSS path to the element, usable in `pe.view` and `pe.screenshot`. */
+  selector: string;
+  target_rect: Rect;
+  detail: string;
+}
+
+/** `pe.components`: one rendered SDUI component. */
+export interface ComponentStatus {
+  plugin: string;
+  component: string;
+  id: string | null;
+  status: "ok" | "error";
+  error: string | null;
+  frame_count: number;
+  summary: string;
+}
+
+/** `pe.screenshot`: a PNG of a selector's box or a rectangle. */
+export interface Screenshot {
+  png_base64: string;
+  width: number;
+  height: number;
+  rect: Rect;
+}
+
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "a random id per browser tab");
+
+/** `POST /api/w/:ws/perception/answers`: a browser's answer to one `perception_query`. */
+export const PerceptionAnswer = z.union([
+  z.object({ id: z.string().min(1).max(64), client: ClientId, ok: z.literal(true), value: z.unknown() }),
+  z.object({ id: z.string().min(1).max(64), client: ClientId, ok: z.literal(false), error: z.object({ code: z.string().max(64), message: z.string().max(2_000) }) }),
+]);
+export type PerceptionAnswer = z.infer<typeof PerceptionAnswer>;
+
+/** `POST /api/w/:ws/perception/console`: console lines a browser captured since its last post. */
+export const ConsoleBatch = z.object({
+  client: ClientId,
+  entries: z
+    .array(z.object({ at: z.iso.datetime(), level: z.enum(["debug", "log", "info", "warn", "error"]), message: z.string().max(4_000), source: z.string().max(500).default("") }))
+    .min(1)
+    .max(500),
+});
+
+/** `POST /api/w/:ws/perception/mutations`: DOM mutations a browser observed since its last post. */
+export const MutationBatch = z.object({
+  client: ClientId,
+  entries: z
+    .array(z.object({ at: z.iso.datetime(), target: z.string().max(500), kind: z.enum(["childList", "attributes", "characterData"]), detail: z.string().max(2_000).default("") }))
+    .min(1)
+    .max(500),
+});
