@@ -4,7 +4,7 @@ import { FUNCTIONS } from "./functions.ts";
 import { GESTURE_NAMES, GESTURES } from "./gestures.ts";
 import { DIRECTIONS, EASINGS, ENTER_EFFECTS, EXIT_EFFECTS, TRANSITION_PROPERTIES } from "./node.ts";
 import { commonShape } from "./props-common.ts";
-import { SCENE_KINDS } from "./scene.ts";
+import { SCENE_KINDS, SCENE_TRANSITION_PROPERTIES } from "./scene.ts";
 
 export interface PropDescription {
   name: string;
@@ -117,7 +117,7 @@ function build(): VocabularyDescription {
   const common = new Set(Object.keys(commonShape));
   return {
     node: "{type, id?, role?, props?, children?, animate?}: id → data-id (unique when literal; may be a template inside lists), role → data-role (kebab-case)",
-    animate: { enter: ENTER_EFFECTS, from: DIRECTIONS, exit: EXIT_EFFECTS, to: DIRECTIONS, transition: `"none" | "all" | list of ${TRANSITION_PROPERTIES.slice(1).join(", ")}`, easing: EASINGS, timing: "delay_ms, duration_ms, stagger_ms (integers)" },
+    animate: { enter: ENTER_EFFECTS, from: DIRECTIONS, exit: EXIT_EFFECTS, to: DIRECTIONS, transition: `"none" | "all" | list of ${TRANSITION_PROPERTIES.slice(1).join(", ")}`, easing: EASINGS, timing: "delay_ms, duration_ms, stagger_ms (integers)", scene_elements: `canvas scene elements take the same block; their transition lists ${SCENE_TRANSITION_PROPERTIES.slice(1).join(", ")}`, exit_removal: "an element with exit stays in place, inert and marked data-exiting, until its exit animation ends; with prefers-reduced-motion it goes at once" },
     commonProps: describeProps(commonShape),
     components: COMPONENT_TYPES.map((type) => {
       const spec = COMPONENTS[type];

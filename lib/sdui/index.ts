@@ -21,7 +21,7 @@ export type { ComponentCategory, ComponentType } from "./components.ts";
 /** `COMPONENT_CATEGORIES` groups the 37 types by category; `COMPONENT_TYPES` lists them flat. */
 export { COMPONENT_CATEGORIES, COMPONENT_TYPES, COMPONENTS, deferredProps, isComponentType, propsSchemas } from "./components.ts";
 export type { Animate, UiNode } from "./node.ts";
-export { AnimateSchema, EASINGS, ENTER_EFFECTS, EXIT_EFFECTS, TRANSITION_PROPERTIES } from "./node.ts";
+export { AnimateSchema, DIRECTIONS, EASINGS, ENTER_EFFECTS, EXIT_EFFECTS, TRANSITION_PROPERTIES } from "./node.ts";
 export type { Problem } from "./problems.ts";
 export type { ValidationResult } from "./validate-tree.ts";
 export { MAX_TREE_DEPTH, MAX_TREE_NODES, UiTreeSchema, validateUiTree } from "./validate-tree.ts";
@@ -29,8 +29,8 @@ export type { ComponentDescription, PropDescription, VocabularyDescription } fro
 export { describeVocabulary } from "./describe.ts";
 
 // Canvas and gestures
-export type { Point, Scene, SceneElement, SceneKind } from "./scene.ts";
-export { SCENE_KINDS, SceneElementSchema, SceneSchema } from "./scene.ts";
+export type { Point, Scene, SceneAnimate, SceneElement, SceneKind, SceneTransitionProperty } from "./scene.ts";
+export { SCENE_KINDS, SCENE_TRANSITION_PROPERTIES, SceneAnimateSchema, SceneElementSchema, SceneSchema } from "./scene.ts";
 export type { EventVariable, Gesture } from "./gestures.ts";
 export { EVENT_VARIABLES, GESTURE_NAMES, GESTURES, gestureVariables } from "./gestures.ts";
 export type { Binding, Bindings, BindingsResult } from "./bindings.ts";

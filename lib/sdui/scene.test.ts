@@ -67,4 +67,21 @@ describe("SceneSchema", () => {
     for (let i = 0; i < 40; i++) el = { kind: "group", id: `g${i}`, children: [el] };
     expect(SceneSchema.safeParse({ elements: [el] }).success).toBe(false);
   });
+
+  it("accepts animate blocks on elements: enter, exit with to, transitions of attributes", () => {
+    const el = { kind: "circle", id: "c", cx: 0, cy: 0, r: 4, animate: { enter: "pop", exit: "slide_out", to: "left", transition: ["cx", "cy", "fill", "position"], easing: "elastic", duration_ms: 400, delay_ms: 10, stagger_ms: 5 } };
+    expect(paths({ elements: [el] })).toEqual([]);
+    expect(paths({ elements: [{ ...el, animate: { transition: "all" } }] })).toEqual([]);
+    expect(paths({ elements: [{ ...el, animate: { transition: "none", exit: "shrink" } }] })).toEqual([]);
+  });
+
+  it("rejects bad animate blocks with their paths", () => {
+    const el = (animate: unknown) => ({ elements: [{ kind: "rect", id: "r", x: 0, y: 0, width: 1, height: 1, animate }] });
+    expect(paths(el({ transition: ["left"] }))).toEqual(["elements.0.animate.transition"]);
+    expect(paths(el({ exit: "vanish" }))).toEqual(["elements.0.animate.exit"]);
+    expect(paths(el({ exit: "fade_out", to: "left" }))).toEqual(["elements.0.animate.to"]);
+    expect(paths(el({ duration_ms: -5 }))).toEqual(["elements.0.animate.duration_ms"]);
+    expect(paths(el({ transition: [] }))).toEqual(["elements.0.animate.transition"]);
+    expect(paths(el({ wobble: true }))).toEqual(["elements.0.animate"]);
+  });
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Animate } from "./node.ts";
+import { animateShape, checkSlides } from "./node.ts";
 import { CSS_COLOR } from "./props-common.ts";
 
 /** The kinds of element a canvas scene graph may hold. */
@@ -7,6 +9,22 @@ export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export const MAX_SCENE_ELEMENTS = 20_000;
 export const MAX_SCENE_DEPTH = 32;
+
+/**
+ * What a scene element's `animate.transition` may name: its own attributes, or the groups
+ * position (x, y, cx, cy, x1..y2, translate), size (r, width, height, rx, scale, font_size) and
+ * color (fill, stroke).
+ */
+export const SCENE_TRANSITION_PROPERTIES = [
+  "all", "position", "size", "color",
+  "x", "y", "cx", "cy", "r", "x1", "y1", "x2", "y2", "width", "height", "rx",
+  "fill", "stroke", "stroke_width", "opacity", "translate", "rotate", "scale", "font_size",
+] as const;
+export type SceneTransitionProperty = (typeof SCENE_TRANSITION_PROPERTIES)[number];
+
+/** A scene element's animate block: like a node's, with the element's attributes as transition properties. */
+export type SceneAnimate = Omit<Animate, "transition"> & { transition?: "none" | "all" | SceneTransitionProperty[] };
+export const SceneAnimateSchema: z.ZodType<SceneAnimate> = z.strictObject(animateShape(SCENE_TRANSITION_PROPERTIES)).superRefine(checkSlides);
 
 interface Style {
   /** Stable id, unique in the scene; gestures report it as event.target_id. */
@@ -21,6 +39,8 @@ interface Style {
   label?: string;
   /** Free JSON carried to gestures as event.target_data. */
   data?: Record<string, unknown>;
+  /** enter/exit effects and transitions of attribute changes. */
+  animate?: SceneAnimate;
 }
 export type Point = [number, number];
 export type SceneElement =
@@ -54,6 +74,7 @@ const style = {
   class: z.string().regex(/^[A-Za-z0-9_ -]{0,200}$/).optional(),
   label: z.string().max(1000).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
+  animate: SceneAnimateSchema.optional(),
 };
 
 const children = z.lazy(() => z.array(SceneElementSchema).max(MAX_SCENE_ELEMENTS));

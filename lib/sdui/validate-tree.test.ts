@@ -108,6 +108,8 @@ describe("validateUiTree", () => {
     const q = problems({ type: "spacer", animate: { exit: "fade_out", to: "left" } });
     expect(q).toEqual([{ path: "animate.to", message: 'to only applies to exit "slide_out"' }]);
     expect(problems({ type: "spacer", animate: { enter: "slide_in", from: "top", exit: "collapse", transition: ["opacity", "color"], easing: "elastic" } })).toEqual([]);
+    expect(problems({ type: "progress-bar", animate: { exit: "slide_out", to: "right", transition: ["size"], easing: "step", duration_ms: 900, stagger_ms: 20 } })).toEqual([]);
+    expect(problems({ type: "spacer", animate: { transition: ["cx"] } }).map((x) => x.path)).toEqual(["animate.transition.0"]);
   });
 
   it("limits the size and depth of a tree", () => {
