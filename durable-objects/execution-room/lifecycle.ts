@@ -3,7 +3,9 @@
  * concurrency slot, the sha256 check, the runtime call, live logs, the time limit, retries
  * after infrastructure failures, and the final outcome (D1, R2, live clients, settlement).
  */
+import { notifyCallback } from "../../workers/engine/marketplace/callbacks";
 import { settleExecution } from "../../workers/engine/marketplace/settlement";
+import { suspendedRunMessage } from "../../workers/engine/marketplace/suspension";
 import { executionScheduler, MAX_ATTEMPTS, retryDelaySeconds } from "../../workers/engine/marketplace/runner";
 import { isFinal, loadRun, markAttempt, markRequeued, markRunning, type RunRecord } from "../../workers/engine/marketplace/run-records";
 import type { RuntimeTransport } from "../../workers/engine/marketplace/run-transport";
@@ -78,6 +80,7 @@ export class Lifecycle {
     if (this.#isFinal()) return { ok: true, status: publicStatus(this.#state) };
     this.#record = record;
     this.#update({ queue: record.queue, timeoutMs: record.timeoutMs });
+    if (record.agentStatus === "suspended") return this.#refuseSuspended(record.agentReason);
     await markAttempt(this.env, executionId, attempt);
     const loaded = await this.#loadCode(true);
     if (loaded) return loaded;
@@ -121,6 +124,12 @@ export class Lifecycle {
   async grant(executionId: string): Promise<boolean> {
     if (this.#state.executionId !== executionId || this.#state.phase !== "waiting") return false;
     this.#update({ phase: "starting" });
+    // The agent may have been suspended while this run waited in line.
+    const fresh = await loadRun(this.env, executionId).catch(() => null);
+    if (fresh?.agentStatus === "suspended") {
+      await this.#refuseSuspended(fresh.agentReason);
+      return true;
+    }
     await this.#launch(false);
     return true;
   }
@@ -148,6 +157,7 @@ export class Lifecycle {
     } else if (s.phase === "final") {
       await this.#record_();
       await this.#settle();
+      await this.#notify();
     }
   }
 
@@ -284,6 +294,7 @@ export class Lifecycle {
     const { executionId, status, durationMs } = s;
     this.#settling = settleExecution(this.env, executionId, { status, duration_ms: durationMs })
       .then(() => this.#update({ settled: true }))
+      .then(() => this.#notify())
       .catch(async (err: unknown) => {
         console.error("execution-room: settlement failed; retrying", err);
         await this.ctx.storage.setAlarm(Date.now() + 30_000);
@@ -292,6 +303,25 @@ export class Lifecycle {
         this.#settling = null;
       });
     return this.#settling;
+  }
+
+  /** Delivers the outcome to the plugin that started the run (agent.execute), once, after settlement. */
+  async #notify(): Promise<void> {
+    const s = this.#state;
+    if (s.notified || !s.settled || !s.executionId) return;
+    try {
+      await notifyCallback(this.env, s.executionId);
+      this.#update({ notified: true });
+    } catch (err) {
+      console.error("execution-room: could not deliver the outcome to its plugin; retrying", err);
+      await this.ctx.storage.setAlarm(Date.now() + 30_000);
+    }
+  }
+
+  /** A run of a suspended agent ends `failed` before it starts, saying why. */
+  async #refuseSuspended(reason: string | null): Promise<StartResult> {
+    await this.#finalize(outcomeWithoutExit("failed", suspendedRunMessage(reason)));
+    return { ok: true, status: "failed" };
   }
 
   // -- private: helpers --------------------------------------------------------------------

@@ -26,6 +26,8 @@ export interface RunState {
   recorded: boolean;
   /** settleExecution has returned for the final outcome. */
   settled: boolean;
+  /** The run's callback (a plugin's `then`, if any) has been delivered. */
+  notified: boolean;
   durationMs: number | null;
   exitCode: number | null;
   errorMessage: string | null;
@@ -33,7 +35,7 @@ export interface RunState {
 
 export const INITIAL_STATE: RunState = {
   executionId: null, attempt: 0, phase: "idle", status: null, queue: "free", timeoutMs: 0, startedAt: null,
-  cancelRequested: false, timeoutRequested: false, recorded: false, settled: false, durationMs: null, exitCode: null, errorMessage: null,
+  cancelRequested: false, timeoutRequested: false, recorded: false, settled: false, notified: false, durationMs: null, exitCode: null, errorMessage: null,
 };
 
 /** The status an outsider sees for a room's phase. */

@@ -1,7 +1,7 @@
 /** Real D1 rows and R2 objects for ExecutionRoom tests (no mocks: the storage is the real local one). */
 import { env } from "cloudflare:test";
 import { newId } from "../../lib/auth/secrets";
-import { seedWorkspace } from "../../workers/test/fixtures";
+import { seedWorkspace, type Seeded } from "../../workers/test/fixtures";
 import { sha256Hex } from "./ndjson";
 
 export interface AgentFixture {
@@ -18,11 +18,14 @@ export interface AgentOptions {
   timeoutMs?: number;
   outputs?: Record<string, unknown>;
   pricing?: "free" | "per_execution";
+  /** Deploy into this workspace (its owner deploys) instead of a new one. */
+  seeded?: Seeded;
+  inputs?: Record<string, unknown>;
 }
 
 /** A developer, an approved agent with one version (code in R2) and a deployment. */
 export async function seedAgent(o: AgentOptions): Promise<AgentFixture> {
-  const { workspace, owner } = await seedWorkspace("Agents");
+  const { workspace, owner } = o.seeded ?? (await seedWorkspace("Agents"));
   const developerId = newId("dev");
   const agentId = newId("agt");
   const version = "1.0.0";
@@ -33,7 +36,8 @@ export async function seedAgent(o: AgentOptions): Promise<AgentFixture> {
     name: "Test agent", slug: agentId, version, description: "test", category: "test",
     pricing: { model: o.pricing ?? "free", amount: 0, currency: "INR" },
     runtime: { language: "nodejs", entry: "index.js", timeout_ms: o.timeoutMs ?? 10_000, memory_mb: 128 },
-    schemas: { inputs: { type: "object" }, outputs: o.outputs ?? { type: "object" }, config: { type: "object" } },
+    schemas: { inputs: o.inputs ?? { type: "object" }, outputs: o.outputs ?? { type: "object" }, config: { type: "object" } },
+    inputs: o.inputs ?? { type: "object" }, outputs: o.outputs ?? { type: "object" }, config: { type: "object" },
   };
   await env.DB.batch([
     env.DB.prepare(`INSERT INTO developers (id, identity_id, email, name) VALUES (?, ?, ?, 'Dev')`).bind(developerId, owner.id, owner.email),

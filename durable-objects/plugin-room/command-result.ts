@@ -20,9 +20,22 @@ const FetchEffect = z.object({
   then: Then,
 });
 
+/**
+ * Starts a marketplace agent run as the dispatching identity, in the room's workspace; the
+ * outcome comes back as `then` (a command name or `{command, params}`) with
+ * `{ok, execution_id, status, outputs, error}` merged into its params.
+ */
+const AgentExecuteEffect = z.object({
+  type: z.literal("agent.execute"),
+  agent: z.string().min(1).max(120),
+  deployment_id: z.string().min(1).max(120),
+  inputs: z.record(z.string(), JsonSchema).default({}),
+  then: z.union([CommandName.transform((command) => ({ command, params: {} })), Then]),
+});
+
 /** Effect types this build performs; any other type fails the command. */
-export const EFFECT_TYPES = ["schedule", "http.fetch"] as const;
-export const Effect = z.discriminatedUnion("type", [ScheduleEffect, FetchEffect]);
+export const EFFECT_TYPES = ["schedule", "http.fetch", "agent.execute"] as const;
+export const Effect = z.discriminatedUnion("type", [ScheduleEffect, FetchEffect, AgentExecuteEffect]);
 export type Effect = z.infer<typeof Effect>;
 
 const Toast = z.union([

@@ -352,11 +352,12 @@ export class PluginRoom extends DurableObject<Env> {
 
   #enqueue(effects: Effect[], c: Commit, version: number): void {
     if (!effects.length) return;
-    const messages = effects.map((effect) => {
+    const messages = effects.map((effect, index) => {
       const token = `${c.dispatchId}`;
       if (effect.type === "schedule" && effect.key) this.#meta.set(`schedule:${effect.key}`, token);
       return {
-        body: { kind: "effect", room: this.#key, effect, token, changeset: c.cmd.changeset, batch_id: c.cmd.batch_id, version },
+        // `author` and `index` let agent.execute run as the dispatcher and start one run per effect.
+        body: { kind: "effect", room: this.#key, effect, token, changeset: c.cmd.changeset, batch_id: c.cmd.batch_id, version, author: c.cmd.author, index },
         ...(effect.type === "schedule" ? { delaySeconds: Math.ceil(effect.delay_ms / 1000) } : {}),
       };
     });

@@ -97,6 +97,10 @@ export const CatalogQuery = z.object({
 });
 
 export const Review = z.object({ decision: z.enum(["approve", "reject"]), reason: z.string().trim().max(1000).optional() });
+/** `POST /api/admin/agents/:id/suspend`: why (shown to the developer and in runs refused because of it). */
+export const Suspend = z.object({ reason: z.string().trim().min(1, "say why the agent is suspended").max(1000) });
+/** `POST /api/admin/agents/:id/reinstate`. */
+export const Reinstate = z.object({ reason: z.string().trim().max(1000).optional() });
 export const Rate = z.object({ stars: z.number().int().min(1).max(5), text: z.string().trim().max(2000).optional() });
 export const Deploy = z.object({
   workspace_id: z.string().max(64).optional(),

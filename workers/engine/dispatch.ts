@@ -27,6 +27,8 @@ export interface Batch {
   commands: (CommandRequest | SubCommand)[];
   changeset?: string;
   rendering?: Rendering;
+  /** Extra history trailers for the batch's top-level commands (e.g. `Agent-Execution`). */
+  trailers?: [string, string][];
 }
 
 /** Sub-commands nest at most this deep, so a handler cannot recurse forever through them. */
@@ -94,7 +96,7 @@ export async function dispatchBatch(dc: DispatchContext, batch: Batch): Promise<
   };
 
   for (const req of batch.commands) {
-    const { step, steps } = await runOne(req, 0);
+    const { step, steps } = await runOne(req, 0, batch.trailers);
     const { status: stepStatus, ...plain } = step;
     results.push(steps.length ? { ...plain, steps: steps.map(({ status: _s, ...rest }) => rest) } : plain);
     if (!step.ok) {

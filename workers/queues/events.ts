@@ -1,7 +1,8 @@
 /**
  * Consumer of the `events` queue: performs handler effects outside the handler, then dispatches
  * the handler's `then` command as a `system` command in the same changeset, with the outcome
- * merged into its params as `{ok: true, value}` or `{ok: false, error}`.
+ * merged into its params as `{ok: true, value}` or `{ok: false, error}`. `agent.execute` starts
+ * a run here; its `then` follows when the run ends (./agent-effect.ts).
  */
 import { and, eq } from "drizzle-orm";
 import type { Effect } from "../../durable-objects/plugin-room/command-result";
@@ -12,6 +13,7 @@ import { httpAllowlist } from "../db/schema";
 import { dispatchBatch } from "../engine/dispatch";
 import { roomStub } from "../engine/rooms";
 import type { Env } from "../env";
+import { performAgentExecute } from "./agent-effect";
 
 export interface EffectMessage {
   kind: "effect";
@@ -20,6 +22,9 @@ export interface EffectMessage {
   token: string;
   changeset: string;
   batch_id: string;
+  /** Who dispatched the command that returned the effect, and the effect's index in its list. */
+  author?: { id: string; name: string; type: string };
+  index?: number;
 }
 
 export const HTTP_FETCH_LIMITS = { timeoutMs: 10_000, maxResponseBytes: 256 * 1024 };
@@ -65,6 +70,8 @@ export async function performFetch(env: Env, workspaceId: string, effect: Extrac
 
 async function handle(env: Env, msg: EffectMessage): Promise<void> {
   const { room, effect } = msg;
+  // agent.execute answers later, when the run ends (workers/engine/marketplace/callbacks.ts).
+  if (effect.type === "agent.execute") return void (await performAgentExecute(env, { ...msg, effect }));
   let outcome: Outcome;
   if (effect.type === "schedule") {
     if (effect.key && !(await roomStub(env, room).claimSchedule(room, effect.key, msg.token))) return;

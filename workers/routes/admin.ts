@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { z } from "zod";
-import { compareSemver, Review } from "../../lib/protocol/agent";
+import { compareSemver, Reinstate, Review, Suspend } from "../../lib/protocol/agent";
 import type { AppEnv } from "../context";
 import { audit } from "../db/audit";
 import { isPlatformAdmin } from "../engine/marketplace/admins";
 import { reviewAgent } from "../engine/marketplace/review";
+import { reinstateAgent, suspendAgent } from "../engine/marketplace/suspension";
 import { requireIdentity } from "../middleware/auth";
 import { forbidden } from "../middleware/errors";
 import { body, doc } from "../openapi";
@@ -17,6 +18,7 @@ async function requirePlatformAdmin(c: Context<AppEnv>) {
   return identity;
 }
 
+const Suspension = z.object({ agent_id: z.string(), slug: z.string(), status: z.string(), previous_status: z.string(), reason: z.string().nullable() });
 const Reviewed = z.object({ agent_id: z.string(), version: z.string(), decision: z.enum(["approve", "reject"]), status: z.string(), current_version: z.string() });
 
 export const adminApi = new Hono<AppEnv>()
@@ -37,5 +39,19 @@ export const adminApi = new Hono<AppEnv>()
     const input = c.req.valid("json");
     const result = await reviewAgent(c.env, c.req.param("id"), { ...input, by: admin.id });
     await audit(c, { action: `agent.${input.decision}`, target: result.agent_id, details: { version: result.version, reason: input.reason ?? null } });
+    return c.json(result);
+  })
+  .post("/agents/:id/suspend", doc({ summary: "Suspend an agent: out of the catalog, no deploys, no runs (platform admins)", tags: ["marketplace"], response: Suspension }), body(Suspend), async (c) => {
+    await requirePlatformAdmin(c);
+    const { reason } = c.req.valid("json");
+    const result = await suspendAgent(c.env, c.req.param("id"), reason);
+    await audit(c, { action: "agent.suspend", target: result.agent_id, details: { reason, previous_status: result.previous_status } });
+    return c.json(result);
+  })
+  .post("/agents/:id/reinstate", doc({ summary: "Lift an agent's suspension (platform admins)", tags: ["marketplace"], response: Suspension }), body(Reinstate), async (c) => {
+    await requirePlatformAdmin(c);
+    const { reason } = c.req.valid("json");
+    const result = await reinstateAgent(c.env, c.req.param("id"), reason ?? null);
+    await audit(c, { action: "agent.reinstate", target: result.agent_id, details: { reason: reason ?? null, status: result.status } });
     return c.json(result);
   });

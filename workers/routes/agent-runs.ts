@@ -8,11 +8,12 @@ import { database } from "../db/client";
 import { agentDeployments } from "../db/schema";
 import { visibleAgent } from "../engine/marketplace/access";
 import { refreshRating, versionOf } from "../engine/marketplace/detail";
-import { startExecution } from "../engine/marketplace/execute";
+import { findAgent } from "../engine/marketplace/catalog";
+import { countRun, findDeployment, launchRun, suspended } from "../engine/marketplace/launch";
 import { assertMatches } from "../engine/marketplace/schemas";
+import { suspensionReason } from "../engine/marketplace/suspension";
 import { requireIdentity, requireWorkspace } from "../middleware/auth";
 import { AppError, conflict, invalid, notFound } from "../middleware/errors";
-import { hit } from "../middleware/rate-limit";
 import { body, doc } from "../openapi";
 
 const Deployed = z.object({ deployment_id: z.string(), agent_id: z.string(), workspace_id: z.string(), version: z.string(), config: z.record(z.string(), z.unknown()), status: z.string() });
@@ -26,6 +27,8 @@ export const agentRunsApi = new Hono<AppEnv>()
     const workspaceId = input.workspace_id ?? (caller.kind === "token" ? caller.workspaceId : undefined);
     if (!workspaceId) throw invalid("say which workspace to deploy into", [{ path: "workspace_id", message: "required with a session" }]);
     const ws = await requireWorkspace(c, workspaceId, "member");
+    const found = await findAgent(c.env, c.req.param("id"));
+    if (found?.status === "suspended") throw suspended(await suspensionReason(c.env, found.id));
     const { item } = await visibleAgent(c, c.req.param("id"));
     if (item.status !== "approved") throw conflict(`the agent is ${item.status}; only approved agents can be deployed`);
     const version = input.version ?? item.current_version;
@@ -40,15 +43,9 @@ export const agentRunsApi = new Hono<AppEnv>()
   })
   .post("/:id/execute", doc({ summary: "Run a deployment: 202 with the execution id; poll or stream its logs", tags: ["marketplace"], response: P.Accepted, status: 202 }), body(P.Execute), async (c) => {
     const identity = requireIdentity(c);
-    await hit(c.env, { key: `agents:execute:${identity.id}`, max: 100, windowSeconds: 3600 });
+    await countRun(c.env, identity.id);
     const { deployment_id, inputs } = c.req.valid("json");
-    const dep = await c.env.DB.prepare(
-      `SELECT d.id, d.workspace_id, d.version, d.status, a.id AS agent_id, a.slug, a.status AS agent_status, a.pricing_model, a.price_amount, a.currency
-         FROM agent_deployments d JOIN agent_definitions a ON a.id = d.agent_id
-        WHERE d.id = ?1 AND (a.id = ?2 OR a.slug = ?2)`,
-    )
-      .bind(deployment_id, c.req.param("id"))
-      .first<{ id: string; workspace_id: string; version: string; status: string; agent_id: string; slug: string; agent_status: string; pricing_model: "free" | "per_execution"; price_amount: number; currency: string }>();
+    const dep = await findDeployment(c.env, c.req.param("id"), deployment_id);
     if (!dep) throw notFound("deployment");
     // Another workspace's deployment is a 404, exactly like a missing one.
     try {
@@ -57,22 +54,7 @@ export const agentRunsApi = new Hono<AppEnv>()
       if (err instanceof AppError && err.status === 404) throw notFound("deployment");
       throw err;
     }
-    if (dep.status !== "active") throw conflict(`the deployment is ${dep.status}`);
-    if (dep.agent_status !== "approved") throw conflict(`the agent is ${dep.agent_status}; it cannot run`);
-    const v = await versionOf(c.env, dep.agent_id, dep.version);
-    if (!v) throw notFound("agent version");
-    assertMatches(v.manifest.inputs, inputs, "inputs", "the inputs");
-    const started = await startExecution(c.env, {
-      deploymentId: dep.id,
-      agentId: dep.agent_id,
-      version: dep.version,
-      identityId: identity.id,
-      workspaceId: dep.workspace_id,
-      inputs,
-      pricingModel: dep.pricing_model,
-      priceAmount: dep.price_amount,
-      currency: dep.currency,
-    });
+    const started = await launchRun(c.env, dep, { identityId: identity.id, inputs });
     await audit(c, { action: "agent.execute", workspaceId: dep.workspace_id, target: started.execution_id, details: { agent: dep.slug, deployment: dep.id } });
     return c.json(started, 202);
   })

@@ -20,6 +20,21 @@ export interface StartExecution {
   currency: string;
   /** Who started the run on someone's behalf (a plugin, say), if anyone. */
   orchestrator?: string | null;
+  /** Where the outcome goes back to (an `agent.execute` effect), written with the execution row. */
+  callback?: RunCallback;
+}
+
+/** A plugin room's `then` command waiting for the run's outcome (table agent_callbacks). */
+export interface RunCallback {
+  effectKey: string;
+  workspaceId: string;
+  plugin: string;
+  instance: string;
+  thenCommand: string;
+  thenParams: Record<string, unknown>;
+  identityId: string;
+  author: { id: string; name: string; type: string };
+  changeset: string;
 }
 
 const now = () => new Date().toISOString();
@@ -32,12 +47,21 @@ const now = () => new Date().toISOString();
 export async function startExecution(env: Env, run: StartExecution): Promise<{ execution_id: string; status: "queued" }> {
   const id = newId("exe");
   const provisional = run.pricingModel === "free" ? "free" : "paid";
-  await env.DB.prepare(
+  const insert = env.DB.prepare(
     `INSERT INTO agent_executions (id, deployment_id, agent_id, version, identity_id, workspace_id, inputs, status, queue, orchestrator)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'authorizing', ?8, ?9)`,
-  )
-    .bind(id, run.deploymentId, run.agentId, run.version, run.identityId, run.workspaceId, JSON.stringify(run.inputs ?? null), provisional, run.orchestrator ?? null)
-    .run();
+  ).bind(id, run.deploymentId, run.agentId, run.version, run.identityId, run.workspaceId, JSON.stringify(run.inputs ?? null), provisional, run.orchestrator ?? null);
+  const cb = run.callback;
+  // One batch: a redelivered effect (same effect_key) fails here whole and starts nothing.
+  if (cb) {
+    await env.DB.batch([
+      insert,
+      env.DB.prepare(
+        `INSERT INTO agent_callbacks (effect_key, execution_id, workspace_id, plugin, instance, then_command, then_params, identity_id, author, changeset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+      ).bind(cb.effectKey, id, cb.workspaceId, cb.plugin, cb.instance, cb.thenCommand, JSON.stringify(cb.thenParams), cb.identityId, JSON.stringify(cb.author), cb.changeset),
+    ]);
+  } else await insert.run();
   const fail = (message: string) =>
     env.DB.prepare("UPDATE agent_executions SET status = 'failed', error_message = ?2, finished_at = ?3 WHERE id = ?1").bind(id, message, now()).run();
 

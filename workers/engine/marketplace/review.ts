@@ -5,6 +5,9 @@ import { listingOf } from "./publish";
 import { syncSearch } from "./search";
 import { reviewOf, type VersionReview } from "./versions";
 
+/** Approving a version never lifts a suspension (only reinstating does). */
+const KEEP_SUSPENDED = "CASE WHEN status = 'suspended' THEN 'suspended' ELSE 'approved' END";
+
 export interface ReviewInput {
   decision: "approve" | "reject";
   reason?: string;
@@ -41,18 +44,18 @@ export async function reviewAgent(env: Pick<Env, "DB">, agentRef: string, input:
   let current = agent.current_version;
   const statements = [mark];
   if (input.decision === "approve") {
-    const approvedBefore = agent.status === "approved";
+    const approvedBefore = agent.status === "approved" || agent.status === "suspended";
     if (!approvedBefore || compareSemver(target.version, agent.current_version) > 0) {
       const l = listingOf(AgentManifest.parse(JSON.parse(target.manifest)));
       current = l.currentVersion;
       statements.push(
         env.DB.prepare(
-          `UPDATE agent_definitions SET status = 'approved', review_reason = ?2, name = ?3, description = ?4, category = ?5, pricing_model = ?6,
+          `UPDATE agent_definitions SET status = ${KEEP_SUSPENDED}, review_reason = CASE WHEN status = 'suspended' THEN review_reason ELSE ?2 END, name = ?3, description = ?4, category = ?5, pricing_model = ?6,
              price_amount = ?7, currency = ?8, current_version = ?9, updated_at = ?10 WHERE id = ?1`,
         ).bind(agent.id, input.reason ?? null, l.name, l.description, l.category, l.pricingModel, l.priceAmount, l.currency, l.currentVersion, stamp),
       );
-    } else statements.push(env.DB.prepare("UPDATE agent_definitions SET status = 'approved', updated_at = ?2 WHERE id = ?1").bind(agent.id, stamp));
-    status = "approved";
+    } else statements.push(env.DB.prepare(`UPDATE agent_definitions SET status = ${KEEP_SUSPENDED}, updated_at = ?2 WHERE id = ?1`).bind(agent.id, stamp));
+    status = agent.status === "suspended" ? "suspended" : "approved";
   } else if (agent.status !== "approved" && agent.status !== "suspended" && target.version === agent.current_version) {
     statements.push(env.DB.prepare("UPDATE agent_definitions SET status = 'rejected', review_reason = ?2, updated_at = ?3 WHERE id = ?1").bind(agent.id, input.reason ?? null, stamp));
     status = "rejected";

@@ -20,6 +20,9 @@ export interface RunRecord {
   timeoutMs: number;
   memoryMb: number;
   manifest: Record<string, unknown>;
+  /** The agent's status now (`suspended` refuses the run) and the admin's reason. */
+  agentStatus: string;
+  agentReason: string | null;
 }
 
 interface Row {
@@ -37,6 +40,8 @@ interface Row {
   timeout_ms: number | null;
   memory_mb: number | null;
   manifest: string | null;
+  agent_status: string | null;
+  agent_reason: string | null;
 }
 
 const json = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
@@ -45,8 +50,9 @@ const json = (text: string | null): unknown => (text === null ? null : (JSON.par
 export async function loadRun(env: Pick<Env, "DB">, executionId: string): Promise<RunRecord | null> {
   const row = await env.DB.prepare(
     `SELECT e.id, e.status, e.queue, e.attempt, e.inputs, d.config, e.agent_id, e.version,
-            v.r2_key, v.sha256, v.code_format, v.timeout_ms, v.memory_mb, v.manifest
+            v.r2_key, v.sha256, v.code_format, v.timeout_ms, v.memory_mb, v.manifest, a.status AS agent_status, a.review_reason AS agent_reason
        FROM agent_executions e
+       LEFT JOIN agent_definitions a ON a.id = e.agent_id
        LEFT JOIN agent_deployments d ON d.id = e.deployment_id
        LEFT JOIN agent_versions v ON v.agent_id = e.agent_id AND v.version = e.version
       WHERE e.id = ?`,
@@ -61,6 +67,7 @@ export async function loadRun(env: Pick<Env, "DB">, executionId: string): Promis
     r2Key: row.r2_key ?? "", sha256: row.sha256 ?? "", codeFormat: row.code_format === "tar.gz" ? "tar.gz" : "js",
     timeoutMs: row.timeout_ms ?? 30_000, memoryMb: row.memory_mb ?? 256,
     manifest: typeof manifest === "object" && manifest !== null ? (manifest as Record<string, unknown>) : {},
+    agentStatus: row.agent_status ?? "missing", agentReason: row.agent_reason,
   };
 }
 
