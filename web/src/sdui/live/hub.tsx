@@ -1,7 +1,10 @@
 import { batch, createContext, createEffect, createSignal, onCleanup, useContext } from "solid-js";
 import type { JSX } from "solid-js";
 import type { RoomEvent } from "../../../../lib/protocol/events";
+import { PERCEPTION_ROOM, type PerceptionEvent } from "../../../../lib/protocol/perception";
 import { errorMessage } from "../../lib/api";
+import { PerceptionOverlay } from "../../perception/overlay";
+import { createPerception, isPerceptionEvent } from "../../perception/responder";
 import { eventFrames, timing } from "../look/animate";
 import { parseTokens, tokensCss } from "../look/tokens";
 import { changedIds } from "./changed-ids";
@@ -24,7 +27,8 @@ export interface Presence {
 }
 
 type AnyEvent = RoomEvent | { type: "target_rect"; room: string; target?: string; rect?: Presence["rect"] };
-const EVENT_TYPES = ["state", "full_state", "ui", "styles", "bindings", "toast", "animate", "error", "tokens", "target_rect"] as const;
+// Perception events (pe:main) go straight to the responder, not through the per-frame queue.
+const EVENT_TYPES = ["state", "full_state", "ui", "styles", "bindings", "toast", "animate", "error", "tokens", "target_rect", "perception_query", "perception_invalidate", "perception_active"] as const;
 
 export interface Hub {
   ws: string;
@@ -60,6 +64,7 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
   const onMotion = () => setReducedMotion(motion.matches);
   motion.addEventListener("change", onMotion);
   const client = newClientId();
+  const perception = createPerception(props.ws, client);
   let toastId = 0;
 
   const toast = (room: string, message: string, level: Toast["level"]) => {
@@ -173,8 +178,8 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
   const open = () => {
     source?.close();
     clearTimeout(retry);
-    const names = roomSet();
-    if (!names.length) return;
+    // pe:main is always followed: perception queries and the AI eye arrive on it.
+    const names = [...new Set([...roomSet(), PERCEPTION_ROOM])].sort();
     const versions = new Map<string, number>();
     for (const n of names) {
       const v = rooms.get(n)?.version() ?? -1;
@@ -194,7 +199,9 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
     };
     const onEvent = (m: MessageEvent<string>) => {
       try {
-        queue.push(JSON.parse(m.data) as AnyEvent);
+        const ev = JSON.parse(m.data) as AnyEvent | PerceptionEvent;
+        if (isPerceptionEvent(ev)) perception.handle(ev);
+        else queue.push(ev as AnyEvent);
       } catch {
         /* a malformed frame is skipped */
       }
@@ -228,6 +235,7 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
     window.removeEventListener("online", onOnline);
     window.removeEventListener("offline", onOffline);
     motion.removeEventListener("change", onMotion);
+    perception.dispose();
   });
 
   const hub: Hub = {
@@ -256,5 +264,10 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
     tokenCss,
     reducedMotion,
   };
-  return <HubContext.Provider value={hub}>{props.children}</HubContext.Provider>;
+  return (
+    <HubContext.Provider value={hub}>
+      {props.children}
+      <PerceptionOverlay perception={perception} />
+    </HubContext.Provider>
+  );
 }

@@ -1,0 +1,82 @@
+/**
+ * `pe.components`: every rendered SDUI component (`[data-component]` inside a plugin panel) with
+ * its status, error and a frame count. The renderer keeps no render counter (Solid updates the
+ * DOM in place, there are no re-renders to count), so a frame is a mutation callback in which
+ * the component's own DOM changed: `FrameCounter` watches the document with one MutationObserver
+ * and credits the nearest `[data-component]` of each change once per callback; a component
+ * counts 1 when first seen.
+ */
+import type { ComponentStatus } from "../../../lib/protocol/perception";
+import { isOwnUi, panelsRoot } from "./dom";
+
+const SELECTOR = "[data-component]";
+
+export class FrameCounter {
+  #counts = new WeakMap<Element, number>();
+  #observer: MutationObserver | null = null;
+
+  start(target: Node = document.body): void {
+    this.#observer = new MutationObserver((records) => {
+      const touched = new Set<Element>();
+      for (const r of records) {
+        const el = r.target instanceof Element ? r.target : r.target.parentElement;
+        const comp = el?.closest(SELECTOR);
+        if (comp) touched.add(comp);
+      }
+      for (const c of touched) this.#counts.set(c, (this.#counts.get(c) ?? 1) + 1);
+    });
+    this.#observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+  }
+
+  count(el: Element): number {
+    return this.#counts.get(el) ?? 1;
+  }
+
+  stop(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+}
+
+/** One line about what a component shows: its role, shapes of a canvas, text, size. */
+function summarise(el: Element): string {
+  const parts: string[] = [];
+  const role = el.getAttribute("data-role");
+  if (role) parts.push(role);
+  const svg = el.localName === "svg" ? el : el.querySelector(":scope > svg");
+  if (svg) {
+    const shapes = new Map<string, number>();
+    for (const s of svg.querySelectorAll("circle, rect, line, path, ellipse, polygon, polyline, text, image")) {
+      if (s.closest("defs, pattern, marker")) continue;
+      shapes.set(s.localName, (shapes.get(s.localName) ?? 0) + 1);
+    }
+    if (shapes.size) parts.push([...shapes].map(([t, n]) => `${n} ${t}`).join(", "));
+  }
+  const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  if (text) parts.push(`"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`);
+  if (el.childElementCount) parts.push(`${el.childElementCount} child element${el.childElementCount === 1 ? "" : "s"}`);
+  return parts.join("; ").slice(0, 300);
+}
+
+/** The renderer shows `.sd-error-box[data-component=error]` for unknown types and render errors. */
+const isErrorBox = (el: Element) => el.getAttribute("data-component") === "error" || el.classList.contains("sd-error-box");
+
+export function componentsSnapshot(counter: FrameCounter, root: Element = panelsRoot(), max = 2000): ComponentStatus[] {
+  const out: ComponentStatus[] = [];
+  for (const el of root.querySelectorAll(SELECTOR)) {
+    if (out.length >= max) break;
+    if (isOwnUi(el)) continue;
+    const plugin = el.getAttribute("data-plugin") ?? el.closest("[data-plugin]")?.getAttribute("data-plugin") ?? "";
+    const error = isErrorBox(el);
+    out.push({
+      plugin,
+      component: el.getAttribute("data-component") ?? "",
+      id: el.getAttribute("data-id"),
+      status: error ? "error" : "ok",
+      error: error ? (el.textContent ?? "").replace(/^\s*Cannot render\s*/, "").trim().slice(0, 500) : null,
+      frame_count: counter.count(el),
+      summary: summarise(el),
+    });
+  }
+  return out;
+}

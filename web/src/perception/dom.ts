@@ -1,0 +1,72 @@
+/** DOM helpers shared by the browser-computed surfaces. */
+import type { Rect } from "../../../lib/protocol/perception";
+import type { PathElement } from "./css-path";
+import { cssPath } from "./css-path";
+import { roundRect } from "./geometry";
+
+/** Marks perception's own overlay (the eye, the indicator): never part of a snapshot or feed. */
+export const OWN_UI_ATTR = "data-perception-ui";
+
+/** Elements never walked: they render nothing a person sees. */
+export const SKIPPED_TAGS = new Set(["script", "style", "template", "noscript", "link", "meta", "head", "title"]);
+
+/** The element holding the plugin panels, else the body. */
+export function panelsRoot(doc: Document = document): Element {
+  return doc.querySelector(".plugin-panels") ?? doc.querySelector('[data-testid="plugin-area"]') ?? doc.body;
+}
+
+export const isOwnUi = (el: Element): boolean => el.closest(`[${OWN_UI_ATTR}]`) !== null;
+
+/** The element's border box in page coordinates (viewport + scroll), rounded to 0.1 px. */
+export function pageRect(el: Element | Range): Rect {
+  const r = el.getBoundingClientRect();
+  return roundRect({ x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height });
+}
+
+/** The page's scrollable size (for off-screen checks). */
+export function pageSize(doc: Document = document): { width: number; height: number } {
+  const e = doc.documentElement;
+  return { width: Math.max(e.scrollWidth, e.clientWidth), height: Math.max(e.scrollHeight, e.clientHeight) };
+}
+
+function asPath(el: Element): PathElement {
+  return {
+    tag: el.localName,
+    id: el.id,
+    attr: (n) => el.getAttribute(n),
+    get parent() {
+      return el.parentElement ? asPath(el.parentElement) : null;
+    },
+    position() {
+      const siblings = el.parentElement ? el.parentElement.children : [el];
+      let index = 0;
+      let of = 0;
+      for (const s of siblings) {
+        if (s.localName !== el.localName) continue;
+        of++;
+        if (s === el) index = of;
+      }
+      return { index, of };
+    },
+  };
+}
+
+/** A CSS path that selects `el` (see `cssPath`). */
+export const pathOf = (el: Element): string => cssPath(asPath(el));
+
+/** The element's own text (its direct text nodes), whitespace collapsed, capped at `max`. */
+export function ownText(el: Element, max: number): string {
+  let t = "";
+  for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) t += n.textContent ?? "";
+  t = t.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Rendered and not hidden by display, visibility, opacity or content-visibility. */
+export function isVisible(el: Element, style: CSSStyleDeclaration): boolean {
+  if (typeof el.checkVisibility === "function") {
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
+  } else if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
