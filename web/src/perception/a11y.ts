@@ -57,7 +57,7 @@ export function a11ySnapshot(root: Element = panelsRoot(), maxNodes = A11Y_MAX_N
     const style = getComputedStyle(el);
     if (style.display === "none") return [];
     const attr = (n: string) => el.getAttribute(n);
-    const role = roleOf(el.localName, attr);
+    const role = roleOf(el.localName, attr, el.parentElement?.closest("article, aside, main, nav, section") != null);
     const hidden = attr("aria-hidden") === "true";
     if (hidden) {
       budget--;
@@ -65,16 +65,29 @@ export function a11ySnapshot(root: Element = panelsRoot(), maxNodes = A11Y_MAX_N
     }
     const kids = (): A11yNode[] => {
       const out: A11yNode[] = [];
-      for (const n of el.childNodes) {
-        if (budget <= 0) break;
-        if (n.nodeType === Node.ELEMENT_NODE) out.push(...visit(n as Element));
-        else if (n.nodeType === Node.TEXT_NODE && n.textContent?.trim() && style.visibility !== "hidden") {
+      // Adjacent text nodes (`v{version}` renders two) make one text node.
+      let run: Node[] = [];
+      const flush = () => {
+        const text = run.map((t) => t.textContent ?? "").join("");
+        if (text.trim() && style.visibility !== "hidden" && budget > 0) {
           budget--;
           const range = el.ownerDocument.createRange();
-          range.selectNodeContents(n);
-          out.push({ role: "text", name: cleanName(n.textContent), states: [], rect: pageRect(range), children: [] });
+          range.setStartBefore(run[0]!);
+          range.setEndAfter(run[run.length - 1]!);
+          out.push({ role: "text", name: cleanName(text), states: [], rect: pageRect(range), children: [] });
         }
+        run = [];
+      };
+      for (const n of el.childNodes) {
+        if (budget <= 0) break;
+        if (n.nodeType === Node.TEXT_NODE) {
+          run.push(n);
+          continue;
+        }
+        if (run.length) flush();
+        if (n.nodeType === Node.ELEMENT_NODE) out.push(...visit(n as Element));
       }
+      if (run.length) flush();
       return out;
     };
     if (!role || role === "presentation" || role === "generic") return kids();

@@ -56,7 +56,10 @@ export function findAnomalies(root: Element = panelsRoot(), limits = ANOMALY_LIM
     if (!defs && style.display !== "contents") {
       const shown = style.visibility !== "hidden";
       const hasContent = ownText(el, 1) !== "" || el.childElementCount > 0;
-      if (area(rect) === 0 && hasContent && shown) report(el, "zero_area", `${rect.width}×${rect.height} px but has content`, rect);
+      if (area(rect) === 0 && hasContent && shown) {
+        report(el, "zero_area", `${rect.width}×${rect.height} px but has content`, rect);
+        clipped = true; // its content is hidden with it; not reported again as clipped
+      }
       else if (area(rect) > 0 && offPage(rect, page)) report(el, "off_screen", `outside the ${page.width}×${page.height} px page`, rect);
       else if (area(rect) > 0 && clip && !clippedAbove && !contains(clip.rect, rect) && !contains(rect, clip.rect)) {
         // An element that covers its whole clipping box is a background (e.g. a canvas grid), not a defect.

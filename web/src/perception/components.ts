@@ -52,7 +52,7 @@ function summarise(el: Element): string {
     }
     if (shapes.size) parts.push([...shapes].map(([t, n]) => `${n} ${t}`).join(", "));
   }
-  const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  const text = ((el instanceof HTMLElement ? el.innerText : el.textContent) ?? "").replace(/\s+/g, " ").trim();
   if (text) parts.push(`"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`);
   if (el.childElementCount) parts.push(`${el.childElementCount} child element${el.childElementCount === 1 ? "" : "s"}`);
   return parts.join("; ").slice(0, 300);

@@ -29,6 +29,13 @@ describe("roleOf", () => {
     expect(roleOf("section", attrs({}))).toBe("");
     expect(roleOf("div", attrs({}))).toBe("");
   });
+
+  it("makes header and footer landmarks only outside sectioning elements", () => {
+    expect(roleOf("header", attrs({}))).toBe("banner");
+    expect(roleOf("footer", attrs({}))).toBe("contentinfo");
+    expect(roleOf("header", attrs({}), true)).toBe("");
+    expect(roleOf("footer", attrs({}), true)).toBe("");
+  });
 });
 
 describe("statesOf", () => {

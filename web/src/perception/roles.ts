@@ -1,6 +1,7 @@
 /**
  * ARIA roles and states for `pe.a11y`, from a tag and its attributes (HTML-AAM implicit roles,
- * the common subset). Pure, no DOM.
+ * the common subset). Pure, no DOM. `inSectioning`: the element is inside article, aside, main,
+ * nav or section.
  */
 
 export type Attr = (name: string) => string | null;
@@ -73,7 +74,7 @@ const INPUT_TYPES: Record<string, string> = {
  * The element's role: the first valid token of an explicit `role`, else the implicit role of its
  * tag, else "" (generic: no role of its own; `pe.a11y` folds such wrappers into their parent).
  */
-export function roleOf(tag: string, attr: Attr): string {
+export function roleOf(tag: string, attr: Attr, inSectioning = false): string {
   const explicit = (attr("role") ?? "").trim().split(/\s+/)[0] ?? "";
   if (explicit) return explicit === "none" ? "presentation" : explicit;
   switch (tag) {
@@ -90,6 +91,10 @@ export function roleOf(tag: string, attr: Attr): string {
     }
     case "select":
       return attr("multiple") !== null || Number(attr("size") ?? "1") > 1 ? "listbox" : "combobox";
+    case "header":
+    case "footer":
+      // banner / contentinfo only for the page's own, not inside article, aside, main, nav, section.
+      return inSectioning ? "" : tag === "header" ? "banner" : "contentinfo";
     case "section":
       return attr("aria-label") !== null || attr("aria-labelledby") !== null ? "region" : "";
     default:

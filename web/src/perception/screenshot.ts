@@ -6,21 +6,24 @@
 import { domToCanvas } from "modern-screenshot";
 import type { Rect, Screenshot } from "../../../lib/protocol/perception";
 import { OWN_UI_ATTR, pageRect } from "./dom";
-import { cropBox } from "./geometry";
+import { area, cropBox } from "./geometry";
 import { BadQuery, MAX_SIDE, parseScreenshotQuery } from "./screenshot-query";
 
 function findTarget(query: string | null): { host: HTMLElement; rect: Rect } {
   const target = parseScreenshotQuery(query);
-  if (target.kind === "rect") return { host: document.body, rect: target.rect };
-  let el: Element | null;
+  // The app's root, not the body: modern-screenshot draws a body with the UA's 8 px margin.
+  if (target.kind === "rect") return { host: document.getElementById("root") ?? document.body, rect: target.rect };
+  let matches: Element[];
   try {
-    el = document.querySelector(target.css);
+    matches = [...document.querySelectorAll(target.css)].filter((m) => !m.closest(`[${OWN_UI_ATTR}]`));
   } catch {
     throw new BadQuery("bad_query", `not a valid CSS selector: ${target.css}`);
   }
-  if (!el) throw new BadQuery("no_match", `no element matches ${target.css}`);
+  if (!matches.length) throw new BadQuery("no_match", `no element matches ${target.css}`);
+  // The first match with an area (a selector may also match, say, a circle inside an SVG marker).
+  const el = matches.find((m) => area(pageRect(m)) > 0);
+  if (!el) throw new BadQuery("empty_box", `${matches.length} element(s) match ${target.css}, none with an area`);
   const rect = pageRect(el);
-  if (rect.width <= 0 || rect.height <= 0) throw new BadQuery("empty_box", `${target.css} has no area (${rect.width}×${rect.height})`);
   if (rect.width > MAX_SIDE || rect.height > MAX_SIDE) throw new BadQuery("too_large", `${target.css} is ${rect.width}×${rect.height} px; each side must be at most ${MAX_SIDE} px`);
   // SVG children (circle, g) are drawn through their nearest HTML ancestor, then cropped.
   let host: Element | null = el;
