@@ -4,6 +4,8 @@ import type { CompProps } from "../render/context";
 import { bool, cls, num, str } from "../render/context";
 import type { KeyInfo, Target } from "./gesture-map";
 import { fire, isBound, pointerVars } from "./gesture-map";
+import type { PinchEvent } from "./pinch";
+import { PinchTracker } from "./pinch";
 import { findElement, SceneElements } from "./scene";
 
 const DRAG_THRESHOLD = 4;
@@ -65,6 +67,7 @@ export function Canvas(c: CompProps) {
   };
 
   const onPointerDown = (e: PointerEvent) => {
+    if (e.pointerType === "touch" && onTouchDown(e)) return;
     if (e.button !== 0 || !svg) return;
     svg.focus({ preventScroll: true });
     const hit = targetOf(e.target);
@@ -92,6 +95,7 @@ export function Canvas(c: CompProps) {
 
   let moveInFlight = false;
   const onPointerMove = (e: PointerEvent) => {
+    if (e.pointerType === "touch" && pinch.active) return onTouchMove(e);
     const p = press;
     if (!p || p.id !== e.pointerId) return onHover(e);
     const [x, y] = toScene(e.clientX, e.clientY);
@@ -120,6 +124,7 @@ export function Canvas(c: CompProps) {
   };
 
   const onPointerUp = (e: PointerEvent) => {
+    if (e.pointerType === "touch" && onTouchUp(e)) return;
     const p = press;
     if (!p || p.id !== e.pointerId) return;
     press = null;
@@ -129,6 +134,8 @@ export function Canvas(c: CompProps) {
       const sent = run("drag", p.target, dragVars(p, x, y, "end", e), { phase: "end" });
       const restore = () => {
         if (!p.el) return;
+        // A transition started by the move's state change lands at once: the offset is gone too.
+        for (const a of p.el.getAnimations()) if (a.id.startsWith("sd-transition:")) a.finish();
         if (p.transform === null) p.el.removeAttribute("transform");
         else p.el.setAttribute("transform", p.transform);
       };
@@ -173,6 +180,62 @@ export function Canvas(c: CompProps) {
     void run(gesture, hit, { ...pointerVars(x, y, hit, mods(e)), button: e.button });
   };
 
+  // Two touch pointers pinch: the press of the first is dropped (an ongoing drag ends there).
+  const pinch = new PinchTracker();
+  let pinchInFlight = false;
+  let lastScale = 1;
+  const pinchGesture = (ev: PinchEvent) => {
+    const [x, y] = toScene(ev.x, ev.y);
+    if (isBound(bindings(), "pinch_zoom")) {
+      if (ev.phase === "move" && pinchInFlight) return;
+      const sent = run("pinch_zoom", null, { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100, phase: ev.phase, scale: Math.round(ev.scale * 1000) / 1000 });
+      if (sent && ev.phase === "move") {
+        pinchInFlight = true;
+        void sent.finally(() => (pinchInFlight = false));
+      }
+    } else if (bool(c.p().pan_zoom) && ev.phase !== "start") {
+      zoomAt(x, y, ev.scale / lastScale);
+    }
+    lastScale = ev.phase === "end" ? 1 : ev.scale;
+  };
+  const onTouchDown = (e: PointerEvent): boolean => {
+    if (pinch.active) return true;
+    const started = pinch.down(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (!started) return false;
+    const p = press;
+    press = null;
+    if (p) {
+      clearTimeout(p.timer);
+      if (p.dragging) {
+        void run("drag", p.target, dragVars(p, p.lastX, p.lastY, "end", e), { phase: "end" });
+        if (p.el) {
+          if (p.transform === null) p.el.removeAttribute("transform");
+          else p.el.setAttribute("transform", p.transform);
+        }
+      }
+    }
+    lastScale = 1;
+    pinchGesture(started);
+    return true;
+  };
+  const onTouchMove = (e: PointerEvent) => {
+    const ev = pinch.move(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (ev) pinchGesture(ev);
+  };
+  const onTouchUp = (e: PointerEvent): boolean => {
+    const wasActive = pinch.active;
+    const ev = pinch.up(e.pointerId);
+    if (ev) pinchGesture(ev);
+    return wasActive || ev !== null;
+  };
+
+  const zoomAt = (x: number, y: number, scale: number) => {
+    const [vx, vy, vw, vh] = viewBox().split(/[\s,]+/).map(Number) as [number, number, number, number];
+    const w = vw / scale;
+    const h = vh / scale;
+    setZoom([x - ((x - vx) * w) / vw, y - ((y - vy) * h) / vh, w, h]);
+  };
+
   const onWheel = (e: WheelEvent) => {
     const [x, y] = toScene(e.clientX, e.clientY);
     const hit = targetOf(e.target)?.target ?? null;
@@ -183,10 +246,7 @@ export function Canvas(c: CompProps) {
         void run("pinch_zoom", hit, { x, y, phase: "move", scale });
       } else if (bool(c.p().pan_zoom)) {
         e.preventDefault();
-        const [vx, vy, vw, vh] = viewBox().split(/[\s,]+/).map(Number) as [number, number, number, number];
-        const w = vw / scale;
-        const h = vh / scale;
-        setZoom([x - ((x - vx) * w) / vw, y - ((y - vy) * h) / vh, w, h]);
+        zoomAt(x, y, scale);
       }
       return;
     }
@@ -219,7 +279,7 @@ export function Canvas(c: CompProps) {
           </Show>
         </defs>
         <Show when={grid() > 0}><rect x="-100000" y="-100000" width="200000" height="200000" fill={`url(#sd-grid-${c.ctx.plugin})`} pointer-events="none" /></Show>
-        <SceneElements elements={scene().elements} plugin={c.ctx.plugin} selected={selected} />
+        <SceneElements elements={scene().elements} plugin={c.ctx.plugin} selected={selected} reducedMotion={c.ctx.reducedMotion} />
       </svg>
     </div>
   );

@@ -3,6 +3,9 @@ import type { JSX } from "solid-js";
 import { resolveProps } from "../../../../lib/sdui/index.ts";
 import type { CompProps, Props } from "../render/context";
 import { act, bool, cls, space, str } from "../render/context";
+import { ExitGroup, registerExit } from "../look/exit";
+import type { AnimateSpec } from "../look/motion";
+import { effectiveAnimate } from "../look/motion";
 import { RenderNode } from "../render/render-node";
 import { Icon } from "./display";
 
@@ -19,20 +22,34 @@ const selectedKeys = (c: CompProps): string[] => {
   return Array.isArray(s) ? s.map((x) => str(x)) : s === undefined || s === null || s === "" ? [] : [str(s)];
 };
 
+/** The exit of a list's items: the first item-template child that declares one (or its type's default). */
+function itemExit(c: CompProps): AnimateSpec | null {
+  for (const child of c.node.children ?? []) {
+    const n = child as { type?: unknown; animate?: unknown };
+    const spec = typeof n.type === "string" ? effectiveAnimate(n.type, n.animate) : null;
+    if (spec?.exit) return spec;
+  }
+  return null;
+}
+
 export function List(c: CompProps) {
   const horizontal = () => str(c.p().direction) === "horizontal";
+  const exit = itemExit(c);
+  const items = () => (
+    <For each={itemsOf(c)} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}>
+      {(item, i) => {
+        const key = () => str(perItem(c, "key", item, i()));
+        return (
+          <div ref={(el) => exit && registerExit(el, () => exit)} role="listitem" class="sd-list-item" data-key={key()} aria-selected={selectedKeys(c).includes(key())} onClick={(e) => { if (!(e.target as Element).closest("input,button,select,textarea,a")) act({ ...c, scope: { item, index: i() } }, { value: key() }); }}>
+            <For each={c.node.children ?? []}>{(child) => <RenderNode node={child} ctx={c.ctx} scope={{ item, index: i() }} index={i()} />}</For>
+          </div>
+        );
+      }}
+    </For>
+  );
   return (
     <div {...c.attrs} role="list" class={cls("sd-list", horizontal() && "sd-list-horizontal", bool(c.p().dividers) && "sd-dividers", c.p().class)} style={{ gap: space(c.p().gap) }}>
-      <For each={itemsOf(c)} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}>
-        {(item, i) => {
-          const key = () => str(perItem(c, "key", item, i()));
-          return (
-            <div role="listitem" class="sd-list-item" data-key={key()} aria-selected={selectedKeys(c).includes(key())} onClick={(e) => { if (!(e.target as Element).closest("input,button,select,textarea,a")) act({ ...c, scope: { item, index: i() } }, { value: key() }); }}>
-              <For each={c.node.children ?? []}>{(child) => <RenderNode node={child} ctx={c.ctx} scope={{ item, index: i() }} index={i()} />}</For>
-            </div>
-          );
-        }}
-      </For>
+      {exit ? <ExitGroup reducedMotion={c.ctx.reducedMotion}>{items()}</ExitGroup> : items()}
     </div>
   );
 }

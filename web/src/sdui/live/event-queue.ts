@@ -1,7 +1,11 @@
 /**
- * Rendering modes from event metadata: "progressive" events apply at once; "atomic" and
- * "grouped" events wait for the next frame and apply together (atomic: a whole batch_id in one
- * update; grouped: everything that arrived in the frame). Order is always preserved.
+ * Rendering modes from event metadata. "progressive" events apply at once. "grouped" events wait
+ * for the next frame and apply with everything else that arrived by then. "atomic" events are
+ * held until their batch has gone quiet (no event of that batch for `settleMs`; a batch's
+ * commands run back to back on the server, one state event each), then the whole batch applies
+ * in one update on the next frame, so no intermediate state of the batch is ever painted; a
+ * batch is held at most `maxHoldMs` (an atomic batch arriving meanwhile is held with it). Order
+ * is always preserved: later events wait behind held ones.
  */
 export interface Queued {
   rendering?: string;
@@ -10,31 +14,49 @@ export interface Queued {
 
 export type Flush<T> = (events: T[]) => void;
 
+export interface QueueTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+  now(): number;
+}
+
+const REAL_TIMERS: QueueTimers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
 export class EventQueue<T extends Queued> {
   #pending: T[] = [];
   #scheduled = false;
+  /** The atomic batch being held, its settle timer and since when it is held. */
+  #held: { batch: string; timer: unknown; since: number } | null = null;
 
   constructor(
     private readonly flush: Flush<T>,
     private readonly schedule: (run: () => void) => void,
+    private readonly options: { settleMs?: number; maxHoldMs?: number; timers?: QueueTimers } = {},
   ) {}
 
   push(ev: T): void {
     const mode = ev.rendering ?? "progressive";
-    if (mode === "progressive" && this.#pending.length === 0) {
+    if (mode === "atomic") {
+      this.#pending.push(ev);
+      this.#hold(ev.batch_id ?? "");
+      return;
+    }
+    if (mode === "progressive" && this.#pending.length === 0 && !this.#held) {
       this.flush([ev]);
       return;
     }
     this.#pending.push(ev);
-    if (!this.#scheduled) {
-      this.#scheduled = true;
-      this.schedule(() => this.drain());
-    }
+    this.#frame();
   }
 
-  /** Applies everything pending now (also called by the frame callback). */
+  /** Applies everything pending now, unless an atomic batch is still arriving (also the frame callback). */
   drain(): void {
     this.#scheduled = false;
+    if (this.#held) return;
     const events = this.#pending;
     this.#pending = [];
     if (events.length) this.flush(events);
@@ -42,5 +64,26 @@ export class EventQueue<T extends Queued> {
 
   get size(): number {
     return this.#pending.length;
+  }
+
+  #hold(batch: string): void {
+    const timers = this.options.timers ?? REAL_TIMERS;
+    const settle = this.options.settleMs ?? 250;
+    const maxHold = this.options.maxHoldMs ?? 3000;
+    const since = this.#held?.since ?? timers.now();
+    if (this.#held) timers.clear(this.#held.timer);
+    const wait = Math.max(0, Math.min(settle, since + maxHold - timers.now()));
+    const timer = timers.set(() => {
+      if (this.#held?.timer !== timer) return;
+      this.#held = null;
+      this.#frame();
+    }, wait);
+    this.#held = { batch, timer, since };
+  }
+
+  #frame(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.schedule(() => this.drain());
   }
 }

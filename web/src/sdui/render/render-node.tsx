@@ -1,8 +1,11 @@
-import { createMemo, For, onMount, Show } from "solid-js";
+import { createMemo, createRenderEffect, For, onMount, Show } from "solid-js";
 import type { JSX } from "solid-js";
 import { deferredProps, isComponentType, resolveProps } from "../../../../lib/sdui/index.ts";
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
-import type { CompProps, ItemScope, NodeShape, RenderCtx } from "./context";
+import { ExitSwitch, registerExit } from "../look/exit";
+import type { AnimateSpec } from "../look/motion";
+import { effectiveAnimate, transitionCss } from "../look/motion";
+import type { CompProps, ItemScope, RenderCtx } from "./context";
 import { bool, dataAttrs } from "./context";
 import { isNode, nodeProblem } from "./node-check";
 import { componentFor } from "./registry";
@@ -30,26 +33,49 @@ export function RenderNode(props: { node: unknown; ctx: RenderCtx; scope?: ItemS
   const Comp = componentFor(type);
   const c: CompProps = { node, p, ctx: props.ctx, scope, attrs: dataAttrs(node, props.ctx.plugin) };
   const visible = () => bool(p().visible, true);
-  return (
+  const spec = effectiveAnimate(type, node.animate);
+  const body = () => (
     <Show when={visible()}>
-      <Animated node={node} ctx={props.ctx} index={props.index ?? 0}>
+      <Animated spec={spec} ctx={props.ctx} index={props.index ?? 0}>
         <Comp {...c} />
       </Animated>
     </Show>
   );
+  // A node that can be hidden by state and declares an exit plays it before it goes.
+  if (spec?.exit && node.props?.visible !== undefined) return <ExitSwitch reducedMotion={props.ctx.reducedMotion}>{body()}</ExitSwitch>;
+  return body();
 }
 
-/** Plays a node's enter animation on its first element when it mounts. */
-function Animated(props: { node: NodeShape; ctx: RenderCtx; index: number; children: JSX.Element }): JSX.Element {
-  const a = props.node.animate;
-  if (!a || typeof a.enter !== "string") return props.children;
+/**
+ * Gives a node's first element its motion: the enter animation when it mounts, its exit
+ * (played by ExitSwitch/ExitGroup when it leaves) and its CSS transition (`--sd-transition`).
+ */
+function Animated(props: { spec: AnimateSpec | null; ctx: RenderCtx; index: number; children: JSX.Element }): JSX.Element {
+  const a = props.spec;
+  if (!a) return props.children;
   const resolvedChild = props.children;
-  onMount(() => {
-    const el = Array.isArray(resolvedChild) ? resolvedChild[0] : resolvedChild;
-    if (!(el instanceof Element) || typeof el.animate !== "function") return;
-    const frames = enterFrames(a.enter as string, typeof a.from === "string" ? a.from : undefined);
-    el.animate(frames, timing(a, DEFAULT_DURATION.enter, props.index, props.ctx.reducedMotion()));
-  });
+  const el = Array.isArray(resolvedChild) ? resolvedChild[0] : resolvedChild;
+  if (!(el instanceof Element)) return resolvedChild;
+  if (a.exit) registerExit(el, () => a);
+  if (a.transition !== undefined && a.transition !== "none") {
+    createRenderEffect(() => {
+      const css = transitionCss(a, props.index, props.ctx.reducedMotion());
+      const style = (el as HTMLElement).style;
+      if (css) {
+        style.setProperty("--sd-transition", css);
+        el.setAttribute("data-transition", "");
+      } else {
+        style.removeProperty("--sd-transition");
+        el.removeAttribute("data-transition");
+      }
+    });
+  }
+  if (a.enter) {
+    onMount(() => {
+      if (typeof el.animate !== "function") return;
+      el.animate(enterFrames(a.enter!, a.from) as Keyframe[], timing(a, DEFAULT_DURATION.enter, props.index, props.ctx.reducedMotion()));
+    });
+  }
   return resolvedChild;
 }
 
