@@ -4,6 +4,7 @@ import type { AppEnv } from "./context";
 import { resolveCaller } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { onError, onNotFound } from "./middleware/errors";
+import { requestLog } from "./middleware/request-log";
 import { developerRevenueApi, paymentsApi } from "./routes/payments";
 import { wellKnown } from "./routes/well-known";
 import { adminApi } from "./routes/admin";
@@ -18,6 +19,7 @@ import { events } from "./routes/events";
 import { mcp } from "./routes/mcp";
 import { pluginsApi } from "./routes/plugins";
 import { renderAcks } from "./routes/render-acks";
+import { perceptionIngest } from "./routes/perception-ingest";
 import { roomsApi } from "./routes/rooms";
 import { settingsApi } from "./routes/settings";
 import { stateStream } from "./routes/state-stream";
@@ -36,6 +38,7 @@ const api = new Hono<AppEnv>()
   .route("/api/payments", paymentsApi)
   .route("/api/developers/revenue", developerRevenueApi)
   .route("/api/w/:ws", renderAcks)
+  .route("/api/w/:ws", perceptionIngest)
   .route("/ai", ai)
   .route("/mcp", mcp)
   .route("/api/state", stateStream)
@@ -53,6 +56,7 @@ export const app = new Hono<AppEnv>()
     await next();
     c.header("X-Request-Id", requestId);
   })
+  .use(requestLog)
   .use(limitBody)
   .use(resolveCaller)
   .route("/", api)

@@ -96,12 +96,17 @@ export const SurfaceSchema = z.strictObject({
   name: z.string().regex(COMMAND_NAME, "expected a surface name like nodes or by_color"),
   lang: z.enum(["jq", "sql"], "lang must be \"jq\" or \"sql\""),
   description: z.string().min(1).max(2_000),
-  path: z.string().regex(STATE_PATH, "expected a state path like nodes or meta.items").describe("jq: the part of state the query sees").optional(),
+  path: z.string().regex(STATE_PATH, "expected a state path like nodes or meta.items").describe("jq: the part of state the query sees; sql: the array (or map) of objects that is the table").optional(),
+  columns: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "expected a column name like label or created_at"), z.enum(["TEXT", "INTEGER", "REAL", "JSON", "ANY"]))
+    .describe("sql: the table's columns and types (default: the state schema's item properties at path)")
+    .optional(),
   soft_budget_bytes: z.int().min(1).max(16 * 1024 * 1024).optional(),
   hard_budget_bytes: z.int().min(1).max(16 * 1024 * 1024).optional(),
   recipes: z.array(z.strictObject({ description: z.string().min(1).max(500), query: z.string().min(1).max(4_000) })).max(50).optional(),
 }).superRefine((s, ctx) => {
-  if (s.path !== undefined && s.lang !== "jq") ctx.addIssue({ code: "custom", path: ["path"], message: "path applies to jq surfaces only" });
+  if (s.lang === "sql" && s.path === undefined) ctx.addIssue({ code: "custom", path: ["path"], message: "a sql surface needs path: the state path of its table (an array or map of objects)" });
+  if (s.columns !== undefined && s.lang !== "sql") ctx.addIssue({ code: "custom", path: ["columns"], message: "columns apply to sql surfaces only" });
   if (s.soft_budget_bytes !== undefined && s.hard_budget_bytes !== undefined && s.soft_budget_bytes > s.hard_budget_bytes) {
     ctx.addIssue({ code: "custom", path: ["soft_budget_bytes"], message: "soft_budget_bytes must not exceed hard_budget_bytes" });
   }

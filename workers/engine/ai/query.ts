@@ -9,7 +9,7 @@ import type { WorkspaceAccess } from "../../context";
 import type { Env } from "../../env";
 import { runCss } from "./css-runner";
 import { runJq } from "./jq-runner";
-import { runSql } from "./sql-runner";
+import { runSql, sqlNarrowings } from "./sql-runner";
 import type { LangRunner, Resolved, Surface } from "./surface";
 import { findSurface } from "./surfaces";
 
@@ -36,6 +36,7 @@ function truncate(outputs: JsonValue[], budget: number): { result: JsonValue[] |
 }
 
 function narrowings(surface: Surface, query: string): string[] {
+  if (surface.decl.lang === "sql") return sqlNarrowings(surface, query);
   return [`${query} | length`, `${query} | .[:20]`, `${query} | keys? // type`, ...surface.decl.recipes.map((r) => r.query)].slice(0, 6);
 }
 

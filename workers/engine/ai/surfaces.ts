@@ -68,8 +68,8 @@ const FRAMEWORK: Surface[] = [
   ...SQL_SURFACES,
 ];
 
-function fromManifest(plugin: string, s: ManifestSurface): Surface {
-  if (s.lang === "sql") return pluginSqlSurface(plugin, s);
+function fromManifest(plugin: string, s: ManifestSurface, stateSchema?: unknown): Surface {
+  if (s.lang === "sql") return pluginSqlSurface(plugin, s, stateSchema);
   return surface(
     { plugin, name: s.name, lang: s.lang, freshness: { kind: "every_dispatch" }, description: s.description, soft_budget_bytes: s.soft_budget_bytes, hard_budget_bytes: s.hard_budget_bytes, recipes: s.recipes ?? [] },
     async ({ env, access, instance }) => {
@@ -88,8 +88,8 @@ export async function workspaceSurfaces(env: Env, access: WorkspaceAccess): Prom
   const installed = await listInstalled(database(env), access.id);
   const surfaces = [...FRAMEWORK];
   const plugins = installed.map((p) => {
-    const manifest = JSON.parse(p.files["plugin.json"] ?? "{}") as { description?: string; surfaces?: ManifestSurface[] };
-    for (const s of manifest.surfaces ?? []) surfaces.push(fromManifest(p.name, s));
+    const manifest = JSON.parse(p.files["plugin.json"] ?? "{}") as { description?: string; surfaces?: ManifestSurface[]; state?: { schema?: unknown } };
+    for (const s of manifest.surfaces ?? []) surfaces.push(fromManifest(p.name, s, manifest.state?.schema));
     return { name: p.name, version: p.version, title: p.title, description: manifest.description ?? "", files: p.files };
   });
   return { surfaces, plugins };
