@@ -21,7 +21,10 @@ export function PerceptionOverlay(props: { perception: Perception }) {
             style={{ left: `${eye.rect.x}px`, top: `${eye.rect.y}px`, width: `${eye.rect.width}px`, height: `${eye.rect.height}px` }}
             aria-hidden="true"
           >
-            <span class="pe-ai-eye-badge">👁 {eye.agent}</span>
+            <span class="pe-ai-eye-badge">
+              <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true"><path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" fill="none" stroke="currentColor" stroke-width="2" /><circle cx="12" cy="12" r="3" fill="currentColor" /></svg>
+              {eye.agent}
+            </span>
           </div>
         )}
       </For>

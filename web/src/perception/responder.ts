@@ -134,8 +134,3 @@ export function createPerception(ws: string, client: string): Perception {
     },
   };
 }
-
-/** True for the events perception handles (they travel on `pe:main`). */
-export function isPerceptionEvent(ev: { type: string }): ev is PerceptionEvent {
-  return ev.type === "perception_query" || ev.type === "perception_invalidate" || ev.type === "perception_active" || (ev.type === "target_rect" && "agent" in ev);
-}
