@@ -18,6 +18,7 @@ import { dispatchApi } from "./routes/dispatch";
 import { events } from "./routes/events";
 import { mcp } from "./routes/mcp";
 import { pluginsApi } from "./routes/plugins";
+import { perceptionAnswers } from "./routes/perception";
 import { renderAcks } from "./routes/render-acks";
 import { perceptionIngest } from "./routes/perception-ingest";
 import { roomsApi } from "./routes/rooms";
@@ -38,6 +39,7 @@ const api = new Hono<AppEnv>()
   .route("/api/payments", paymentsApi)
   .route("/api/developers/revenue", developerRevenueApi)
   .route("/api/w/:ws", renderAcks)
+  .route("/api/w/:ws", perceptionAnswers)
   .route("/api/w/:ws", perceptionIngest)
   .route("/ai", ai)
   .route("/mcp", mcp)

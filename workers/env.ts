@@ -23,4 +23,6 @@ export interface Env {
   PLATFORM_WORKSPACE?: string;
   /** Largest JSON body the API accepts, in bytes. */
   MAX_BODY_BYTES?: string;
+  /** How long a browser surface query waits for a connected browser's answer, in ms; default 3000. */
+  PERCEPTION_TIMEOUT_MS?: string;
 }

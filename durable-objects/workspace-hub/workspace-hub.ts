@@ -3,8 +3,10 @@ import { DurableObject } from "cloudflare:workers";
 import type { RoomEvent, RoomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
 import { errorBody } from "../../workers/middleware/errors";
+import { PERCEPTION_ROOM, type PerceptionAnswer, type Rect } from "../../lib/protocol/perception";
 import { Frame, isRoomEvent } from "./frames";
 import { parseClientMessage } from "./messages";
+import { HUB_LISTENER_HEADER, Perception, type AnswerOutcome, type PerceiveRequest, type Perceived, type PerceivingAgent } from "./perception";
 import { catchUp, replayRoom } from "./replay";
 import { HUB_WORKSPACE_HEADER, MAX_ROOMS, parseCursor, parseRoomList, type Cursor } from "./rooms";
 import { ATTACHMENT_BUDGET, SocketSubscriber } from "./socket";
@@ -63,6 +65,9 @@ export class WorkspaceHub extends DurableObject<Env> {
   readonly #latest = new Map<RoomName, number>();
   #outbox: (Frame | Marker)[] = [];
   readonly #acks = new RenderAcks();
+  /** SSE streams of agents (`/api/state/stream`): they follow `pe:main` but never answer perception queries. */
+  readonly #agents = new Set<Subscriber>();
+  readonly #perception = new Perception({ send: (events) => void this.#enqueue(events), browsers: () => this.#browsers() });
   #draining: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -111,6 +116,25 @@ export class WorkspaceHub extends DurableObject<Env> {
     return this.#acks.wait(room, version, Math.max(1, this.#acks.renderers(room)), timeoutMs);
   }
 
+  /**
+   * A browser surface's value (see `perception.ts`): cached while fresh, else asked of the
+   * connected browsers with a `perception_query` on `pe:main`; `no_browser` at once when no
+   * browser follows `pe:main`, `perception_timeout` when none answers in time.
+   */
+  perceive(req: PerceiveRequest): Promise<Perceived> {
+    return this.#perception.perceive(req);
+  }
+
+  /** A browser's answer to a `perception_query` (posted to `/api/w/:ws/perception/answers`). */
+  perceptionAnswer(answer: PerceptionAnswer, bytes: number): AnswerOutcome {
+    return this.#perception.answer(answer, bytes);
+  }
+
+  /** Broadcasts a `target_rect`: where an agent is looking. */
+  pointAt(rect: Rect, plugin: string | null, surface: string, agent: PerceivingAgent): void {
+    this.#perception.pointAt(rect, plugin, surface, agent);
+  }
+
   connectedClients(): ConnectedClients {
     const rooms: Record<RoomName, number> = {};
     for (const [room, subs] of this.#byRoom) rooms[room] = subs.size;
@@ -125,7 +149,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     if (!rooms.ok) return fail(400, "invalid_request", rooms.message);
     const since = parseCursor(url.searchParams.get("since"));
     if (!since.ok) return fail(400, "invalid_request", since.message);
-    if (url.pathname === "/events") return this.#openSse(rooms.value, since.value);
+    if (url.pathname === "/events") return this.#openSse(rooms.value, since.value, request.headers.get(HUB_LISTENER_HEADER) === "agent");
     if (url.pathname === "/ws") {
       if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
         return fail(426, "upgrade_required", "send Upgrade: websocket");
@@ -178,8 +202,10 @@ export class WorkspaceHub extends DurableObject<Env> {
     if (!Array.isArray(events) || !events.every(isRoomEvent)) {
       return { ok: false, code: "invalid_events", message: "events must be an array of RoomEvent" };
     }
+    const changed = new Set<RoomName>();
     for (const event of events) {
       const frame = new Frame(event);
+      if (frame.version !== undefined) changed.add(frame.room);
       if (frame.advancesCursor && frame.version !== undefined) {
         const latest = this.#latest.get(frame.room);
         if (frame.type === "state" && latest !== undefined && frame.version > latest + 1) {
@@ -191,6 +217,8 @@ export class WorkspaceHub extends DurableObject<Env> {
       }
       this.#outbox.push(frame);
     }
+    // A committed change (state, ui, styles, bindings) makes what browsers show stale.
+    if (changed.size) this.#perception.invalidate([...changed]);
     this.#draining ??= setTimeout(() => this.#drain(), 0);
     return { ok: true, value: { queued: events.length } };
   }
@@ -216,10 +244,11 @@ export class WorkspaceHub extends DurableObject<Env> {
     for (const sub of this.#sockets.values()) sub.persist();
   }
 
-  #openSse(rooms: RoomName[], since: Cursor): Response {
+  #openSse(rooms: RoomName[], since: Cursor, agent = false): Response {
     if (rooms.length === 0) return fail(400, "invalid_request", "name at least one room in ?rooms=");
     const sub = new SseSubscriber((s) => this.#forgetSse(s));
     this.#sse.add(sub);
+    if (agent) this.#agents.add(sub);
     const behind = this.#follow(sub, rooms, since);
     sub.open(rooms);
     for (const [room, version] of behind) this.#catchUp([sub], room, version);
@@ -266,6 +295,13 @@ export class WorkspaceHub extends DurableObject<Env> {
     return behind;
   }
 
+  /** Browsers following `pe:main` (agents' streams excluded). */
+  #browsers(): number {
+    let n = 0;
+    for (const sub of this.#byRoom.get(PERCEPTION_ROOM) ?? []) if (!this.#agents.has(sub)) n++;
+    return n;
+  }
+
   #unfollow(sub: Subscriber, room: RoomName): void {
     sub.unfollow(room);
     const subs = this.#byRoom.get(room);
@@ -294,6 +330,7 @@ export class WorkspaceHub extends DurableObject<Env> {
 
   #forgetSse(sub: SseSubscriber): void {
     this.#sse.delete(sub);
+    this.#agents.delete(sub);
     for (const room of [...sub.versions.keys()]) this.#unfollow(sub, room);
     if (this.#sse.size === 0 && this.#heartbeat !== undefined) {
       clearInterval(this.#heartbeat);

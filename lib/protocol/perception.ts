@@ -116,3 +116,15 @@ export const MutationBatch = z.object({
     .min(1)
     .max(500),
 });
+
+/** Largest `POST /api/w/:ws/perception/answers` body (a base64 PNG screenshot fits); larger is 413. */
+export const MAX_ANSWER_BYTES = 6 * 1024 * 1024;
+
+/**
+ * The reply to an answer: `accepted: false` when another browser answered that query first (the
+ * late answer is dropped, nothing changes). Unknown or expired ids are 404.
+ */
+export interface PerceptionAnswerReply {
+  ok: true;
+  accepted: boolean;
+}

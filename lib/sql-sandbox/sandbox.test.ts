@@ -26,6 +26,8 @@ describe("runSandboxed", () => {
     expect(r).toEqual({ ok: true, columns: ["level", "c", "top", "sx"], rows: [{ level: "error", c: 10, top: 45, sx: 112.5 }, { level: "info", c: 40, top: 49, sx: 500 }] });
     const j = await run("SELECT meta ->> '$.tags[0]' AS tag, json_extract(meta, '$.i') AS i FROM log WHERE n = 7");
     expect(j.ok && j.rows).toEqual([{ tag: "a", i: 7 }]);
+    const each = await run("SELECT l.n, t.value AS tag FROM log l, json_each(l.meta, '$.tags') t WHERE l.n < 2");
+    expect(each.ok && each.rows).toEqual([{ n: 0, tag: "a" }, { n: 1, tag: "a" }]);
     const dup = await run("SELECT 1 AS a, 2 AS a, NULL AS z, x'ff00' AS b, 9007199254740993 AS big");
     expect(dup.ok && dup.rows).toEqual([{ a: 1, "a:2": 2, z: null, b: "ff00", big: "9007199254740993" }]);
   });

@@ -57,6 +57,8 @@ const ACTION_NAMES: Record<number, string> = {
 /** Functions that reach outside the database or exist only for debugging. */
 const DENIED_FUNCTIONS = new Set(["load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "sqlite_dbpage", "sqlite_dbdata", "sqlite_compileoption_get"]);
 
+const JSON_TABLES = new Set(["json_each", "json_tree"]);
+
 const quote = (name: string) => `"${name}"`;
 const SQL_TYPE: Record<ColumnType, string> = { TEXT: "TEXT", INTEGER: "INTEGER", REAL: "REAL", JSON: "TEXT", ANY: "" };
 
@@ -122,7 +124,8 @@ function runOn(conn: Connection, table: SandboxTable, sql: string, opts: Sandbox
     conn.m.setAuthorizer(conn.db, (_u, action, a, b, c) => {
       if (action === AUTH.SELECT || action === AUTH.RECURSIVE) return SQLITE.OK;
       // A read names its database, or none when it reads a CTE or no column (`count(*)`).
-      if (action === AUTH.READ && a && (c === "main" || c === null) && !/^(sqlite|pragma)_/i.test(a) && (c === null || a.toLowerCase() === own)) return SQLITE.OK;
+      // json_each/json_tree are table-valued functions over their argument only.
+      if (action === AUTH.READ && a && (c === "main" || c === null) && !/^(sqlite|pragma)_/i.test(a) && (c === null || a.toLowerCase() === own || JSON_TABLES.has(a.toLowerCase()))) return SQLITE.OK;
       if (action === AUTH.FUNCTION && b && !DENIED_FUNCTIONS.has(b.toLowerCase())) return SQLITE.OK;
       denied ??= action === AUTH.READ ? `reading ${c && c !== "main" ? `${c}.` : ""}${a} is not allowed: this surface's query sees only table ${table.name}`
         : action === AUTH.FUNCTION ? `the function ${b} is not allowed here`

@@ -35,9 +35,9 @@ export const ai = new Hono<AppEnv>()
     const live = c.req.query("live") === "1";
     if ((c.req.header("accept") ?? "").includes("application/x-ndjson")) {
       c.header("content-type", "application/x-ndjson");
-      return stream(c, (s) => query(c.env, access, entries, (e) => s.write(`${JSON.stringify(e)}\n`).then(() => undefined), live).then(() => undefined));
+      return stream(c, (s) => query(c.env, access, entries, (e) => s.write(`${JSON.stringify(e)}\n`).then(() => undefined), live, requireIdentity(c)).then(() => undefined));
     }
-    return c.json(await query(c.env, access, entries, undefined, live));
+    return c.json(await query(c.env, access, entries, undefined, live, requireIdentity(c)));
   })
   .post("/dispatch", doc({ summary: "Run commands as the token's AI identity and wait for browsers to render them", tags: ["ai"] }), body(AiDispatch), async (c) => {
     const out = await aiDispatch(c.env, await aiWorkspace(c, "member"), requireIdentity(c), c.req.valid("json"));

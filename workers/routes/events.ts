@@ -52,14 +52,17 @@ async function forward(c: Context<AppEnv>, kind: Kind): Promise<Response> {
   return openStream(c, access.id, kind, rooms.value);
 }
 
-/** Opens the workspace hub's SSE or WebSocket stream for `rooms`, resuming from the request's cursor. */
-export async function openStream(c: Context<AppEnv>, workspaceId: string, kind: Kind, rooms: RoomName[]): Promise<Response> {
+/**
+ * Opens the workspace hub's SSE or WebSocket stream for `rooms`, resuming from the request's cursor;
+ * `hubHeaders` tell the hub more about the listener (an agent's stream is not a browser).
+ */
+export async function openStream(c: Context<AppEnv>, workspaceId: string, kind: Kind, rooms: RoomName[], hubHeaders: Record<string, string> = {}): Promise<Response> {
   const header = c.req.header("last-event-id");
   const since = parseCursor(header || c.req.query("since"));
   if (!since.ok) throw invalid(since.message, [{ path: header ? "Last-Event-ID" : "since", message: since.message }]);
   const access = { id: workspaceId };
   const hub = c.env.WORKSPACE_HUB.get(c.env.WORKSPACE_HUB.idFromName(access.id));
-  const headers = new Headers({ [HUB_WORKSPACE_HEADER]: access.id });
+  const headers = new Headers({ ...hubHeaders, [HUB_WORKSPACE_HEADER]: access.id });
   if (kind === "ws") headers.set("upgrade", "websocket");
   const res = await hub.fetch(hubUrl(kind, rooms, since.value), { headers });
   if (res.webSocket) return new Response(null, { status: 101, webSocket: res.webSocket });

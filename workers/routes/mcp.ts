@@ -43,7 +43,7 @@ async function callTool(c: Context<AppEnv>, access: WorkspaceAccess, name: strin
     const parsed = z.object({ entries: QueryRequest.max(MAX_QUERY_ENTRIES) }).safeParse(args);
     if (!parsed.success) return text({ error: { code: "invalid_request", message: z.prettifyError(parsed.error) } }, true);
     try {
-      return text(await query(c.env, access, parsed.data.entries));
+      return text(await query(c.env, access, parsed.data.entries, undefined, false, requireIdentity(c)));
     } catch (err) {
       if (err instanceof AppError) return text({ error: { code: err.code, message: err.message } }, true);
       throw err;

@@ -1,7 +1,7 @@
 /**
  * `GET /ai/manual`: markdown an agent reads to learn the workspace — one H1 per plugin, one H2 per
  * surface and per command, each with a runnable example (```ai-query / ```ai-dispatch blocks that
- * the test suite executes).
+ * the test suite executes; ```ai-query-browser for surfaces a connected browser computes).
  */
 import { describeFreshness, type Surface } from "./surface";
 
@@ -40,6 +40,11 @@ workspace is the token's. Three calls do everything:
   \`Source: ai\`, and answers \`{results, state, batch_id, commands_executed, versions, ack}\`;
   \`ack.rendered_by\` counts the browsers that rendered the new version within the timeout.
 
+Surfaces computed by a connected browser (\`pe.view\`, \`pe.a11y\`, \`pe.anomalies\`, \`pe.components\`,
+\`pe.screenshot\`) answer \`no_browser\` when nobody has the workspace open; their recipes are
+\`ai-query-browser\` blocks. \`GET /api/state/stream\` (SSE) carries state events and the
+perception events \`perception_query\`, \`perception_invalidate\`, \`target_rect\`, \`perception_active\`.
+
 The same operations are tools (\`manual\`, \`query\`, \`dispatch\`) of the MCP server at \`/mcp\`.`;
 
 function surfaceSection(s: Surface): string {
@@ -51,7 +56,8 @@ function surfaceSection(s: Surface): string {
     "",
     `Language: ${d.lang}. Freshness: ${describeFreshness(d.freshness)}. Soft budget: ${d.soft_budget_bytes} bytes; hard budget: ${d.hard_budget_bytes} bytes.${d.browser ? " Computed by a connected browser." : ""}`,
   ];
-  for (const r of d.recipes) lines.push("", `Recipe — ${r.description}:`, "", block("ai-query", json([{ plugin: d.plugin, surface: d.name, query: r.query }])));
+  // Browser surfaces' recipes need a connected browser: their own block kind, run by tests that act as one.
+  for (const r of d.recipes) lines.push("", `Recipe — ${r.description}:`, "", block(d.browser ? "ai-query-browser" : "ai-query", json([{ plugin: d.plugin, surface: d.name, query: r.query }])));
   return lines.join("\n");
 }
 
@@ -91,6 +97,6 @@ export function composeManual(plugins: PluginDoc[], surfaces: Surface[]): string
 /** ETag over the installed plugins and their versions (and the manual's own shape). */
 export async function manualEtag(plugins: { name: string; version: string; files: Record<string, string> }[]): Promise<string> {
   const text = plugins.map((p) => `${p.name}@${p.version}:${p.files["plugin.json"]?.length ?? 0}`).sort().join("|");
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`v1|${text}`)));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`v2|${text}`)));
   return `"${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
 }

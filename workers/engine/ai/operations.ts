@@ -25,18 +25,19 @@ export async function manual(env: Env, access: WorkspaceAccess): Promise<{ etag:
 }
 
 /** Runs entries in order within the byte budgets; past the global limit it throws a 413. */
-export async function query(env: Env, access: WorkspaceAccess, entries: QueryEntry[], onEntry?: (e: QueryEnvelope) => Promise<void>, live = false): Promise<QueryEnvelope[]> {
+export async function query(env: Env, access: WorkspaceAccess, entries: QueryEntry[], onEntry?: (e: QueryEnvelope) => Promise<void>, live = false, agent: Pick<Identity, "id" | "name"> | null = null): Promise<QueryEnvelope[]> {
   const { surfaces } = await workspaceSurfaces(env, access);
   const resolved = new Map<string, Promise<Resolved>>();
+  const me = agent && { id: agent.id, name: agent.name };
   const out: QueryEnvelope[] = [];
   if (onEntry) {
-    for (const entry of entries) await onEntry(await runEntry(env, access, surfaces, entry, { unbudgeted: true, resolved, live }));
+    for (const entry of entries) await onEntry(await runEntry(env, access, surfaces, entry, { unbudgeted: true, resolved, live, agent: me }));
     return out;
   }
   const limit = Number(env.AI_QUERY_GLOBAL_HARD_BYTES) || DEFAULT_GLOBAL_HARD_BYTES;
   let total = 0;
   for (const entry of entries) {
-    const envelope = await runEntry(env, access, surfaces, entry, { resolved, live });
+    const envelope = await runEntry(env, access, surfaces, entry, { resolved, live, agent: me });
     total += envelope.meta.bytes;
     if (total > limit) throw new AppError(413, "payload_too_large", `the whole reply would exceed ${limit} bytes; ask for fewer or narrower entries`, { limit });
     out.push(envelope);

@@ -47,6 +47,8 @@ export interface QueryOptions {
   resolved?: Map<string, Promise<Resolved>>;
   /** `?live=1`: bypass surface caches. */
   live?: boolean;
+  /** The caller's identity, shown to browsers while it perceives them. */
+  agent?: { id: string; name: string } | null;
 }
 
 const RUNNERS: Record<Surface["decl"]["lang"], LangRunner> = { jq: runJq, css: runCss, sql: runSql };
@@ -56,8 +58,8 @@ export async function runEntry(env: Env, access: WorkspaceAccess, surfaces: Surf
   const s = findSurface(surfaces, entry.plugin, entry.surface);
   if (!s) return failure("unknown_surface", `${entry.plugin}.${entry.surface} is not a surface here; GET /ai/manual lists them`);
   const hard = opts.unbudgeted ? Number.MAX_SAFE_INTEGER : s.decl.hard_budget_bytes;
-  const ran = await RUNNERS[s.decl.lang](s, {
-    env, access, instance: entry.instance ?? "main", query: entry.query, live: opts.live ?? false,
+  const ran = await (s.run ?? RUNNERS[s.decl.lang])(s, {
+    env, access, instance: entry.instance ?? "main", query: entry.query, live: opts.live ?? false, agent: opts.agent ?? null,
     outputBytes: opts.unbudgeted ? undefined : hard + 1, resolved: opts.resolved ?? new Map(),
   });
   const base = { last_updated: ran.ok ? (ran.last_updated ?? new Date().toISOString()) : new Date().toISOString(), version_hash: ran.version_hash ?? null };

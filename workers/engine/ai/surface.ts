@@ -31,14 +31,20 @@ export interface ResolveInput {
   env: Env;
   access: WorkspaceAccess;
   instance: string;
+  /** `?live=1`: skip any cache (browser surfaces honour it in their resolver). */
+  live?: boolean;
+  /** Who asks (an agent's identity), for `perception_active` and `target_rect` events. */
+  agent?: { id: string; name: string } | null;
 }
 
-export type Resolved = { ok: true; value: JsonValue; version_hash: string } | { ok: false; code: string; message: string };
+export type Resolved = { ok: true; value: JsonValue; version_hash: string; /** When a cached value was computed. */ last_updated?: string } | { ok: false; code: string; message: string };
 export type Resolver = (input: ResolveInput) => Promise<Resolved>;
 
 export interface Surface {
   decl: SurfaceDecl;
   resolve: Resolver;
+  /** Runs queries over this surface instead of its language's runner (browser surfaces). */
+  run?: LangRunner;
 }
 
 /** What a language runner gets for one `/ai/query` entry. */

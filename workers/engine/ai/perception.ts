@@ -1,0 +1,47 @@
+/**
+ * The Worker's side of browser perception: asks the workspace's hub for a browser surface's value
+ * (cached or computed by a connected browser) and shows browsers where an agent looks.
+ */
+import type { AnswerOutcome, Perceived, PerceiveRequest } from "../../../durable-objects/workspace-hub/perception";
+import type { JsonValue } from "../../../lib/protocol/events";
+import type { BrowserSurface, PerceptionAnswer, Rect } from "../../../lib/protocol/perception";
+import type { Env } from "../../env";
+import type { ResolveInput, Resolved, Surface } from "./surface";
+
+export const DEFAULT_PERCEPTION_TIMEOUT_MS = 3000;
+
+interface PerceptionHub {
+  perceive(req: PerceiveRequest): Promise<Perceived>;
+  perceptionAnswer(answer: PerceptionAnswer, bytes: number): Promise<AnswerOutcome>;
+  pointAt(rect: Rect, plugin: string | null, surface: string, agent: { id: string; name: string }): Promise<void>;
+}
+
+export function perceptionHub(env: Env, workspace: string): PerceptionHub {
+  return env.WORKSPACE_HUB.get(env.WORKSPACE_HUB.idFromName(workspace)) as unknown as PerceptionHub;
+}
+
+/** `PERCEPTION_TIMEOUT_MS` within 100 ms..30 s, else 3 s. */
+export function perceptionTimeout(env: Env): number {
+  const ms = Number(env.PERCEPTION_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms >= 100 && ms <= 30_000 ? ms : DEFAULT_PERCEPTION_TIMEOUT_MS;
+}
+
+/** A browser surface's value for this request (`query` goes to the browser: screenshots). */
+export async function perceive(input: ResolveInput, s: Surface, query: string | null): Promise<Resolved> {
+  const got = await perceptionHub(input.env, input.access.id).perceive({
+    surface: s.decl.name as BrowserSurface,
+    query,
+    freshness: s.decl.freshness,
+    live: input.live ?? false,
+    timeoutMs: perceptionTimeout(input.env),
+    agent: input.agent ?? null,
+  });
+  if (!got.ok) return got;
+  return { ok: true, value: got.value as JsonValue, version_hash: got.version, last_updated: got.computed_at };
+}
+
+/** Broadcasts a `target_rect` for the asking agent (nothing when no agent asks). */
+export async function announceTarget(input: ResolveInput, s: Surface, rect: Rect | null, plugin: string | null = null): Promise<void> {
+  if (!rect || !input.agent) return;
+  await perceptionHub(input.env, input.access.id).pointAt(rect, plugin, `${s.decl.plugin}.${s.decl.name}`, input.agent);
+}
