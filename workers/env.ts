@@ -1,3 +1,4 @@
+import type { AgentContainer } from "../durable-objects/execution-room/agent-container";
 import type { ExecutionRoom } from "../durable-objects/execution-room/execution-room";
 import type { PluginRoom } from "../durable-objects/plugin-room/plugin-room";
 import type { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";
@@ -15,6 +16,10 @@ export interface Env {
   EXECUTIONS_FREE: Queue<unknown>;
   /** The agent-runtime program used when no container engine exists. */
   RUNTIME_URL?: string;
+  /** Where ExecutionRoom runs agents: `container` (AGENT_CONTAINER) or `url` (RUNTIME_URL); unset: `url` when RUNTIME_URL is set. */
+  AGENT_RUNTIME?: string;
+  /** The container-enabled Durable Object running the agent-runtime image, one per execution. */
+  AGENT_CONTAINER?: DurableObjectNamespace<AgentContainer>;
   /** Agent runs allowed at once; default 10. */
   EXECUTION_CONCURRENCY?: string;
   /** Largest whole /ai/query reply, in bytes; past it the reply is 413. */

@@ -5,6 +5,7 @@ import { consumeExecutions } from "./queues/executions";
 import { paymentsCron } from "./engine/payments/cron";
 import { sweepExpired } from "./scheduled";
 
+export { AgentContainer } from "../durable-objects/execution-room/agent-container";
 export { ExecutionRoom } from "../durable-objects/execution-room/execution-room";
 export { PluginRoom } from "../durable-objects/plugin-room/plugin-room";
 export { WorkspaceHub } from "../durable-objects/workspace-hub/workspace-hub";

@@ -20,7 +20,7 @@ export class ExecutionRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ensureSchema(ctx.storage.sql);
-    this.#run = new Lifecycle(ctx, env, runtimeTransport(env, ctx));
+    this.#run = new Lifecycle(ctx, env, runtimeTransport(env));
     this.#scheduler = new SchedulerRole(ctx, env);
   }
 

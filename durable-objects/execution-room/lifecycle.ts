@@ -195,7 +195,7 @@ export class Lifecycle {
     const request = runRequest(id, record, code);
     let res: Response;
     try {
-      res = await this.transport.fetch("/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
+      res = await this.transport.fetch(id, "/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
     } catch (err) {
       return this.#infraFailure((err as Error).message, sync);
     }
@@ -234,7 +234,7 @@ export class Lifecycle {
 
   /** Asks the runtime to kill the run and waits (bounded) for its stream to end. */
   async #kill(executionId: string): Promise<void> {
-    await this.transport.fetch(`/run/${encodeURIComponent(executionId)}`, { method: "DELETE" }).then((r) => r.body?.cancel(), () => undefined);
+    await this.transport.fetch(executionId, `/run/${encodeURIComponent(executionId)}`, { method: "DELETE" }).then((r) => r.body?.cancel(), () => undefined);
     if (this.#run) await Promise.race([this.#run, sleep(KILL_WAIT_MS)]);
   }
 

@@ -1,18 +1,27 @@
 /**
- * How an ExecutionRoom reaches the agent-runtime program: one protocol, two transports.
- * With a container engine (a container-enabled Durable Object, `ctx.container`), requests go
- * to the container's port; otherwise to RUNTIME_URL, the same program run as a local process.
+ * How an ExecutionRoom reaches the agent-runtime program: one HTTP protocol
+ * (containers/agent-runtime/protocol.ts), two transports, picked by configuration:
+ * - `container`: the execution's own AgentContainer (`@cloudflare/containers`, production);
+ * - `url`: RUNTIME_URL, the same program run as a local process (npm start, tests, CI).
+ * AGENT_RUNTIME (`container` | `url`) chooses; unset, RUNTIME_URL means `url`, else `container`.
  */
 import type { Env } from "../../env";
 
-/** Sends a runtime request (`/run`, `/run/:id`, `/health`). */
+/** Sends a runtime request (`/run`, `/run/:id`, `/health`) for one execution. */
 export interface RuntimeTransport {
-  readonly kind: "container" | "http";
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  readonly kind: TransportKind;
+  fetch(executionId: string, path: string, init?: RequestInit): Promise<Response>;
+}
+
+export type TransportKind = "container" | "url";
+
+/** What the container transport needs of the container namespace: a stub per name that takes HTTP. */
+export interface ContainerNamespace {
+  getByName(name: string): { fetch(request: Request): Promise<Response> };
 }
 
 export const DEFAULT_RUNTIME_URL = "http://127.0.0.1:8788";
-/** Port the agent-runtime listens on inside the container (see containers/agent-runtime/Dockerfile). */
+/** Port the agent-runtime listens on inside the container (the Dockerfile's EXPOSE and PORT). */
 export const CONTAINER_PORT = 8080;
 
 export class RuntimeUnavailableError extends Error {
@@ -21,11 +30,11 @@ export class RuntimeUnavailableError extends Error {
 }
 
 /** The local-process transport: plain HTTP to RUNTIME_URL. */
-export function httpTransport(baseUrl: string): RuntimeTransport {
+export function urlTransport(baseUrl: string): RuntimeTransport {
   const base = baseUrl.replace(/\/+$/, "");
   return {
-    kind: "http",
-    fetch: async (path, init) => {
+    kind: "url",
+    fetch: async (_executionId, path, init) => {
       try {
         return await fetch(`${base}${path}`, init);
       } catch (err) {
@@ -36,29 +45,35 @@ export function httpTransport(baseUrl: string): RuntimeTransport {
 }
 
 /**
- * The container transport: starts the room's container (no internet) on first use and
- * sends requests to its port, retrying while it boots.
+ * The container transport: each execution's requests go to the AgentContainer named by its id,
+ * which starts the image (no internet) on first use and forwards to CONTAINER_PORT.
  */
-export function containerTransport(container: Container, bootMs = 20_000): RuntimeTransport {
+export function containerTransport(containers: ContainerNamespace): RuntimeTransport {
   return {
     kind: "container",
-    fetch: async (path, init) => {
-      if (!container.running) container.start({ enableInternet: false, env: { PORT: String(CONTAINER_PORT), HOST: "0.0.0.0" } });
-      const port = container.getTcpPort(CONTAINER_PORT);
-      const deadline = Date.now() + bootMs;
-      for (;;) {
-        try {
-          return await port.fetch(`http://container${path}`, init);
-        } catch (err) {
-          if (Date.now() > deadline) throw new RuntimeUnavailableError(`the agent container did not answer: ${(err as Error).message}`, { cause: err });
-          await new Promise((r) => setTimeout(r, 200));
-        }
+    fetch: async (executionId, path, init) => {
+      try {
+        return await containers.getByName(executionId).fetch(new Request(`http://container${path}`, init));
+      } catch (err) {
+        throw new RuntimeUnavailableError(`the agent container did not answer: ${(err as Error).message}`, { cause: err });
       }
     },
   };
 }
 
-/** Picks the transport for a room: its container when it has one, else RUNTIME_URL. */
-export function runtimeTransport(env: Pick<Env, "RUNTIME_URL">, ctx: Pick<DurableObjectState, "container">): RuntimeTransport {
-  return ctx.container ? containerTransport(ctx.container) : httpTransport(env.RUNTIME_URL || DEFAULT_RUNTIME_URL);
+/** The transport configuration selects (see the module comment). */
+export function transportKind(env: Pick<Env, "AGENT_RUNTIME" | "RUNTIME_URL">): TransportKind {
+  if (env.AGENT_RUNTIME === "container" || env.AGENT_RUNTIME === "url") return env.AGENT_RUNTIME;
+  return env.RUNTIME_URL ? "url" : "container";
+}
+
+/** The transport for this Worker's configuration. */
+export function runtimeTransport(env: Pick<Env, "AGENT_RUNTIME" | "RUNTIME_URL" | "AGENT_CONTAINER">): RuntimeTransport {
+  if (transportKind(env) === "url") return urlTransport(env.RUNTIME_URL || DEFAULT_RUNTIME_URL);
+  const missing: ContainerNamespace = {
+    getByName: () => {
+      throw new Error("the AGENT_CONTAINER binding is missing (set RUNTIME_URL or AGENT_RUNTIME=url to use a local runtime)");
+    },
+  };
+  return containerTransport(env.AGENT_CONTAINER ?? missing);
 }
