@@ -131,11 +131,12 @@ describe("without an answering browser", () => {
     await agent.close();
   });
 
-  it("answers perception_timeout when connected browsers never answer", async () => {
+  it("answers perception_timeout when connected browsers never answer, without waiting again in the same request", async () => {
     const s = await withGraphist();
     const browser = await openBrowser(s.workspace.id, s.owner.token, null);
-    const r = await query(s, [view(CIRCLES)]);
-    expect(r.body[0]).toMatchObject({ result: null, error: { code: "perception_timeout" } });
+    const r = await query(s, [view(CIRCLES), { plugin: "pe", surface: "screenshot", query: "rect:0,0,10,10" }, { plugin: "pe", surface: "components", query: "." }]);
+    for (const e of r.body) expect(e).toMatchObject({ result: null, error: { code: "perception_timeout" } });
+    expect(r.body[2].error.message).toMatch(/not asked again/);
     expect(browser.count("perception_query")).toBe(1);
     await browser.close();
   });

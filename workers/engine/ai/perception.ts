@@ -6,7 +6,10 @@ import type { AnswerOutcome, Perceived, PerceiveRequest } from "../../../durable
 import type { JsonValue } from "../../../lib/protocol/events";
 import type { BrowserSurface, PerceptionAnswer, Rect } from "../../../lib/protocol/perception";
 import type { Env } from "../../env";
-import type { ResolveInput, Resolved, Surface } from "./surface";
+import type { ResolveInput, Resolved, RunInput, Surface } from "./surface";
+
+/** Where a request remembers that browsers did not answer, so its later entries do not wait again. */
+const UNANSWERED = "pe.*@unanswered";
 
 export const DEFAULT_PERCEPTION_TIMEOUT_MS = 3000;
 
@@ -26,8 +29,13 @@ export function perceptionTimeout(env: Env): number {
   return Number.isFinite(ms) && ms >= 100 && ms <= 30_000 ? ms : DEFAULT_PERCEPTION_TIMEOUT_MS;
 }
 
-/** A browser surface's value for this request (`query` goes to the browser: screenshots). */
-export async function perceive(input: ResolveInput, s: Surface, query: string | null): Promise<Resolved> {
+/**
+ * A browser surface's value for this request (`query` goes to the browser: screenshots). Once
+ * browsers left one entry unanswered, later entries of the same request fail at once.
+ */
+export async function perceive(input: ResolveInput & Partial<Pick<RunInput, "resolved">>, s: Surface, query: string | null): Promise<Resolved> {
+  const earlier = await input.resolved?.get(UNANSWERED);
+  if (earlier && !earlier.ok) return { ...earlier, message: `${earlier.message} (an earlier entry of this request; not asked again)` };
   const got = await perceptionHub(input.env, input.access.id).perceive({
     surface: s.decl.name as BrowserSurface,
     query,
@@ -36,7 +44,10 @@ export async function perceive(input: ResolveInput, s: Surface, query: string | 
     timeoutMs: perceptionTimeout(input.env),
     agent: input.agent ?? null,
   });
-  if (!got.ok) return got;
+  if (!got.ok) {
+    if (got.code === "perception_timeout") input.resolved?.set(UNANSWERED, Promise.resolve(got));
+    return got;
+  }
   return { ok: true, value: got.value as JsonValue, version_hash: got.version, last_updated: got.computed_at };
 }
 
