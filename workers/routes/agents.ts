@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import * as P from "../../lib/protocol/agent";
+import type { AgentDetail } from "../../lib/protocol/marketplace";
 import type { AppEnv } from "../context";
 import { audit } from "../db/audit";
 import { database } from "../db/client";
@@ -54,7 +55,8 @@ export const agentsApi = new Hono<AppEnv>()
   )
   .get("/:slug", doc({ summary: "An agent: versions, manifest, stats, ratings", tags: ["marketplace"], security: false }), async (c) => {
     const { item, mine, admin } = await visibleAgent(c, c.req.param("slug"));
-    return c.json({ ...(await agentDetail(c.env, item, mine || admin)), viewer: { developer: mine, admin } });
+    const detail: AgentDetail = { ...(await agentDetail(c.env, item, mine || admin)), viewer: { developer: mine, admin } };
+    return c.json(detail);
   })
   .post("/:id/versions", doc({ summary: "Publish a new version (higher semver)", tags: ["marketplace"], response: P.Registered, status: 201 }), body(P.AddVersion), async (c) => {
     const dev = await requireDeveloper(c);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { DeploymentView } from "../../lib/protocol/marketplace";
 import type { AppEnv } from "../context";
 import { requireIdentity, requireWorkspace } from "../middleware/auth";
 import { invalid } from "../middleware/errors";
@@ -41,7 +42,7 @@ export const deploymentsApi = new Hono<AppEnv>().get("/", doc({ summary: "My dep
     .all<Row>();
   return c.json({
     workspace_id: ws.id,
-    deployments: results.map((r) => ({
+    deployments: results.map((r): DeploymentView => ({
       id: r.id,
       agent: { id: r.agent_id, slug: r.slug, name: r.name },
       version: r.version,
@@ -49,7 +50,7 @@ export const deploymentsApi = new Hono<AppEnv>().get("/", doc({ summary: "My dep
       status: r.status,
       created_at: r.created_at,
       executions: r.executions,
-      last_execution: r.last_execution_id ? { id: r.last_execution_id, status: r.last_status } : null,
+      last_execution: r.last_execution_id && r.last_status ? { id: r.last_execution_id, status: r.last_status } : null,
     })),
   });
 });

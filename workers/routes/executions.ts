@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
+import type { ExecutionView } from "../../lib/protocol/marketplace";
 import type { AppEnv } from "../context";
 import { audit } from "../db/audit";
 import { queuePosition } from "../engine/marketplace/execute";
@@ -71,15 +72,14 @@ async function positionOf(c: Context<AppEnv>, id: string): Promise<number | null
 export const executionsApi = new Hono<AppEnv>()
   .get("/:id", doc({ summary: "An execution: status, outputs, timestamps, log tails, error, exit code, queue position", tags: ["marketplace"] }), async (c) => {
     const e = await accessibleExecution(c, c.req.param("id"), "viewer");
-    return c.json({
-      execution: {
+    const execution: ExecutionView = {
         id: e.id,
         deployment_id: e.deployment_id,
         agent: { id: e.agent_id, slug: e.slug, name: e.agent_name },
         version: e.version,
         identity_id: e.identity_id,
         workspace_id: e.workspace_id,
-        status: e.status,
+        status: e.status as ExecutionView["status"],
         queue: e.queue,
         queue_position: e.status === "queued" ? await positionOf(c, e.id) : null,
         inputs: parse(e.inputs),
@@ -98,8 +98,8 @@ export const executionsApi = new Hono<AppEnv>()
         mandate_id: e.mandate_id,
         payment_id: e.payment_id,
         receipt_id: e.receipt_id,
-      },
-    });
+    };
+    return c.json({ execution });
   })
   .post("/:id/cancel", doc({ summary: "Cancel a queued or running execution", tags: ["marketplace"] }), async (c) => {
     const e = await accessibleExecution(c, c.req.param("id"), "member");

@@ -1,18 +1,7 @@
+import type { DayStats } from "../../../lib/protocol/marketplace";
 import type { Env } from "../../env";
 
-export interface DayStats {
-  agent_id: string;
-  slug: string;
-  day: string;
-  executions: number;
-  finished: number;
-  successful: number;
-  /** successful / finished, or null before any run finished. */
-  success_rate: number | null;
-  avg_duration_ms: number | null;
-  /** Nearest-rank 95th percentile of the day's durations. */
-  p95_duration_ms: number | null;
-}
+export type { DayStats };
 
 /**
  * Per agent and per UTC day over the last `days` days: executions, success rate, average and

@@ -1,23 +1,13 @@
 import type { z } from "zod";
 import type { CatalogQuery } from "../../../lib/protocol/agent";
+import type { AgentItem, AgentStatus, CatalogPage, PricingModel } from "../../../lib/protocol/marketplace";
 import type { Env } from "../../env";
 import { ftsQuery } from "./search";
 
 type Query = z.infer<typeof CatalogQuery>;
 
-export interface CatalogItem {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  category: string;
-  pricing: { model: string; amount: number; currency: string };
-  current_version: string;
-  status: string;
-  stats: { total_executions: number; success_rate: number; rating: number; rating_count: number };
-  developer: { id: string; name: string };
-  created_at: string;
-}
+/** One catalog entry (lib/protocol/marketplace.ts). */
+export type CatalogItem = AgentItem;
 
 interface Row {
   id: string;
@@ -52,9 +42,9 @@ export const itemOf = (r: Row): CatalogItem => ({
   name: r.name,
   description: r.description,
   category: r.category,
-  pricing: { model: r.pricing_model, amount: r.price_amount, currency: r.currency },
+  pricing: { model: r.pricing_model as PricingModel, amount: r.price_amount, currency: r.currency },
   current_version: r.current_version,
-  status: r.status,
+  status: r.status as AgentStatus,
   stats: { total_executions: r.total_executions, success_rate: r.success_rate, rating: r.rating, rating_count: r.rating_count },
   developer: { id: r.developer_id, name: r.developer_name },
   created_at: r.created_at,
@@ -69,7 +59,7 @@ export const SELECT_AGENT = `SELECT a.id, a.slug, a.name, a.description, a.categ
  * One page of the catalog. Non-admins see approved agents only; admins see every status, or
  * the one they ask for. Search goes through the agents_fts index with a quoted query.
  */
-export async function listAgents(env: Pick<Env, "DB">, q: Query, admin: boolean) {
+export async function listAgents(env: Pick<Env, "DB">, q: Query, admin: boolean): Promise<CatalogPage> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   const arg = (v: string | number) => {

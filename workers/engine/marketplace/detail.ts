@@ -1,4 +1,5 @@
 import type { Env } from "../../env";
+import type { AgentDetail, RatingView, VersionView } from "../../../lib/protocol/marketplace";
 import type { CatalogItem } from "./catalog";
 import { reviewOf } from "./versions";
 
@@ -14,23 +15,13 @@ interface VersionRow {
   created_at: string;
 }
 
-export interface VersionView {
-  version: string;
-  sha256: string;
-  code_format: string;
-  timeout_ms: number;
-  memory_mb: number;
-  scan_passed: boolean;
-  review: ReturnType<typeof reviewOf>;
-  created_at: string;
-  scan_report?: Record<string, unknown>;
-}
+export type { VersionView };
 
 /**
  * The agent page: catalog entry, versions (all of them with scan reports for its developer and
  * admins; approved ones for everyone else), the current version's manifest, and recent ratings.
  */
-export async function agentDetail(env: Pick<Env, "DB">, item: CatalogItem, privileged: boolean) {
+export async function agentDetail(env: Pick<Env, "DB">, item: CatalogItem, privileged: boolean): Promise<Omit<AgentDetail, "viewer">> {
   const [versions, ratings] = await env.DB.batch([
     env.DB.prepare("SELECT version, manifest, sha256, code_format, timeout_ms, memory_mb, scan_passed, scan_report, created_at FROM agent_versions WHERE agent_id = ?1 ORDER BY created_at DESC").bind(item.id),
     env.DB.prepare(
@@ -52,7 +43,7 @@ export async function agentDetail(env: Pick<Env, "DB">, item: CatalogItem, privi
         review: reviewOf(report),
         created_at: v.created_at,
       };
-      if (privileged) view.scan_report = report;
+      if (privileged) view.scan_report = report as unknown as NonNullable<VersionView["scan_report"]>;
       return view;
     })
     .filter((v) => privileged || v.review.state === "approved");
@@ -61,7 +52,7 @@ export async function agentDetail(env: Pick<Env, "DB">, item: CatalogItem, privi
     agent: item,
     manifest: current ? (JSON.parse(current.manifest) as Record<string, unknown>) : null,
     versions: views,
-    ratings: ratings!.results as { stars: number; text: string | null; created_at: string; author: string }[],
+    ratings: ratings!.results as RatingView[],
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Published as MarketplacePublished } from "../../../lib/protocol/marketplace";
 import { and, eq } from "drizzle-orm";
 import { newId } from "../../../lib/auth/secrets";
 import { AgentManifest, compareSemver } from "../../../lib/protocol/agent";
@@ -19,14 +20,8 @@ export interface PublishInput {
   code_format: "js" | "tar.gz";
 }
 
-export interface Published {
-  agent_id: string;
-  slug: string;
-  version: string;
-  status: AgentRow["status"];
-  sha256: string;
-  scan: ScanReport;
-}
+/** The publish answer (lib/protocol/marketplace.ts), with the agent's status as stored. */
+export type Published = MarketplacePublished & { status: AgentRow["status"] };
 
 function parseManifest(raw: unknown): AgentManifest {
   const parsed = AgentManifest.safeParse(raw);

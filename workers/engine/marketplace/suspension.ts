@@ -4,17 +4,12 @@
  * line are refused when they reach the ExecutionRoom. Reinstating restores the status its
  * reviewed versions give it (`approved` when one was approved, else `pending_review`).
  */
+import type { SuspensionView } from "../../../lib/protocol/marketplace";
 import type { Env } from "../../env";
 import { conflict, notFound } from "../../middleware/errors";
 import { syncSearch } from "./search";
 
-export interface SuspensionResult {
-  agent_id: string;
-  slug: string;
-  status: string;
-  previous_status: string;
-  reason: string | null;
-}
+export type SuspensionResult = SuspensionView;
 
 async function agentOf(env: Pick<Env, "DB">, ref: string) {
   const agent = await env.DB.prepare("SELECT id, slug, status FROM agent_definitions WHERE id = ?1 OR slug = ?1").bind(ref).first<{ id: string; slug: string; status: string }>();

@@ -1,12 +1,7 @@
+import type { VersionReview } from "../../../lib/protocol/marketplace";
 import type { ScanReport } from "../../../lib/scanner";
 
-/** A version's review: pending until an admin decides; a critical scan finding rejects it at once. */
-export interface VersionReview {
-  state: "pending" | "approved" | "rejected";
-  reason?: string;
-  by?: string;
-  at?: string;
-}
+export type { VersionReview };
 
 /** What agent_versions.scan_report holds: the scanner's report plus the version's review. */
 export type StoredReport = ScanReport & { review: VersionReview };

@@ -10,6 +10,7 @@ import { JsonField } from "./json-field";
 import { formatPercent, formatPrice, parseJson, statusClass } from "./logic";
 import { ReviewPanel } from "./review-panel";
 import { marketplacePaths } from "./routes";
+import { SuspensionPanel } from "./suspension-panel";
 
 /** One agent: description, stats, versions, deploy and run, ratings. */
 export function AgentPage(props: { ws: string; slug: string }) {
@@ -56,6 +57,7 @@ function AgentView(props: { ws: string; detail: AgentDetail; onChange: () => voi
         </div>
       </section>
       <ReviewPanel detail={props.detail} onDone={props.onChange} />
+      <SuspensionPanel detail={props.detail} onDone={props.onChange} />
       <Show when={a().status === "approved"} fallback={<Notice tone="warning">This agent is {a().status}; it can be deployed once approved.</Notice>}>
         <DeployAndRun ws={props.ws} agentId={a().id} example={example()} />
       </Show>

@@ -1,115 +1,20 @@
+import type { AgentDetail, AgentItem, CatalogPage, DayStats, DeploymentView, ExecutionView, Published, SuspensionView } from "../../../../lib/protocol/marketplace";
 import { api, toApiError, ApiError } from "../../lib/api";
 
-export interface Pricing {
-  model: "free" | "per_execution";
-  amount: number;
-  currency: string;
-}
-
-export interface AgentItem {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  category: string;
-  pricing: Pricing;
-  current_version: string;
-  status: string;
-  stats: { total_executions: number; success_rate: number; rating: number; rating_count: number };
-  developer: { id: string; name: string };
-  created_at: string;
-}
-
-export interface Finding {
-  rule: string;
-  severity: "critical" | "high" | "medium" | "low";
-  message: string;
-  file?: string;
-  line: number;
-  col: number;
-}
-
-export interface ScanReport {
-  passed: boolean;
-  findings: Finding[];
-  files: string[];
-  skipped: string[];
-}
-
-export interface VersionView {
-  version: string;
-  sha256: string;
-  code_format: string;
-  timeout_ms: number;
-  memory_mb: number;
-  scan_passed: boolean;
-  review: { state: string; reason?: string };
-  created_at: string;
-  scan_report?: ScanReport;
-}
-
-export interface AgentDetail {
-  agent: AgentItem;
-  manifest: (Record<string, unknown> & { inputs?: unknown; config?: unknown; examples?: { inputs: unknown }[] }) | null;
-  versions: VersionView[];
-  ratings: { stars: number; text: string | null; created_at: string; author: string }[];
-  /** Whether the caller is the agent's developer or a platform admin. */
-  viewer: { developer: boolean; admin: boolean };
-}
-
-export interface Deployment {
-  id: string;
-  agent: { id: string; slug: string; name: string };
-  version: string;
-  config: unknown;
-  status: string;
-  created_at: string;
-  executions: number;
-  last_execution: { id: string; status: string } | null;
-}
-
-export interface Execution {
-  id: string;
-  deployment_id: string;
-  agent: { id: string; slug: string; name: string };
-  version: string;
-  status: string;
-  queue: string;
-  queue_position: number | null;
-  inputs: unknown;
-  outputs: unknown;
-  created_at: string;
-  queued_at: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  stdout_tail: string | null;
-  stderr_tail: string | null;
-  error_message: string | null;
-  exit_code: number | null;
-  attempt: number;
-}
-
-export interface DayStats {
-  agent_id: string;
-  slug: string;
-  day: string;
-  executions: number;
-  finished: number;
-  successful: number;
-  success_rate: number | null;
-  avg_duration_ms: number | null;
-  p95_duration_ms: number | null;
-}
-
-export interface Published {
-  agent_id: string;
-  slug: string;
-  version: string;
-  status: string;
-  sha256: string;
-  scan: ScanReport;
-}
+export type {
+  AgentDetail,
+  AgentItem,
+  CatalogPage,
+  DayStats,
+  DeploymentView as Deployment,
+  ExecutionView as Execution,
+  Finding,
+  Pricing,
+  Published,
+  ScanReport,
+  SuspensionView,
+  VersionView,
+} from "../../../../lib/protocol/marketplace";
 
 export interface CatalogParams {
   search?: string;
@@ -157,7 +62,7 @@ async function publishRequest(path: string, body: unknown, key: string | null): 
 
 /** The marketplace API, over the shell's client. */
 export const market = {
-  catalog: (p: CatalogParams) => api.request<{ agents: AgentItem[]; total: number; page: number; limit: number }>("GET", `/api/agents${queryString({ ...p })}`),
+  catalog: (p: CatalogParams) => api.request<CatalogPage>("GET", `/api/agents${queryString({ ...p })}`),
   categories: () => api.request<{ categories: { category: string; count: number }[] }>("GET", "/api/agents/categories"),
   agent: (slug: string) => api.request<AgentDetail>("GET", `/api/agents/${enc(slug)}`),
   mine: () => api.request<{ agents: AgentItem[] }>("GET", "/api/agents/mine"),
@@ -172,9 +77,11 @@ export const market = {
   review: (agentId: string, version: string, decision: "approve" | "reject", reason?: string) =>
     api.request<{ status: string; current_version: string }>("POST", `/api/admin/agents/${enc(agentId)}/review`, { version, decision, ...(reason ? { reason } : {}) }),
   rate: (agentId: string, stars: number, text?: string) => api.request<unknown>("POST", `/api/agents/${enc(agentId)}/ratings`, text ? { stars, text } : { stars }),
-  deployments: (ws: string) => api.request<{ deployments: Deployment[] }>("GET", `/api/deployments?workspace_id=${enc(ws)}`),
-  execution: (id: string) => api.request<{ execution: Execution }>("GET", `/api/executions/${enc(id)}`),
+  deployments: (ws: string) => api.request<{ deployments: DeploymentView[] }>("GET", `/api/deployments?workspace_id=${enc(ws)}`),
+  execution: (id: string) => api.request<{ execution: ExecutionView }>("GET", `/api/executions/${enc(id)}`),
   cancel: (id: string) => api.request<{ ok: true; status: string }>("POST", `/api/executions/${enc(id)}/cancel`),
   logsUrl: (id: string) => `/api/executions/${enc(id)}/logs`,
+  suspend: (agentId: string, reason: string) => api.request<SuspensionView>("POST", `/api/admin/agents/${enc(agentId)}/suspend`, { reason }),
+  reinstate: (agentId: string, reason?: string) => api.request<SuspensionView>("POST", `/api/admin/agents/${enc(agentId)}/reinstate`, reason ? { reason } : {}),
   analytics: (days = 30) => api.request<{ days: number; rows: DayStats[] }>("GET", `/api/developers/analytics?days=${days}`),
 };
