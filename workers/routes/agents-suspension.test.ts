@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { queueExecution, seedAgent, waitForStatus } from "../../durable-objects/execution-room/test-fixtures";
-import { executionRoom } from "../engine/marketplace/runner";
+import { executionRoom, executionScheduler } from "../engine/marketplace/runner";
 import { call, seedWorkspace } from "../test/fixtures";
 import { approvedAgent, b64, CLEAN_CODE, deploy, developer, platformAdmin } from "../engine/marketplace/fixtures";
 
@@ -71,6 +71,26 @@ describe("admin suspension", () => {
     expect(row.status).toBe("failed");
     expect(row.error_message).toMatch(/suspended by the platform \(malware\)/);
     expect(row.started_at).toBeNull();
+  });
+
+  it("refuses a run that waited for a concurrency slot when its agent was suspended meanwhile", async () => {
+    await executionScheduler(env).setCapacity(1);
+    try {
+      const busy = await seedAgent({ code: `console.log("busy"); setInterval(() => {}, 1000);` });
+      const agent = await seedAgent({ code: `console.log(JSON.stringify({ ran: true }))` });
+      const [a, b] = [await queueExecution(busy), await queueExecution(agent)];
+      expect(await executionRoom(env, a).start(a, 1)).toMatchObject({ status: "running" });
+      expect(await executionRoom(env, b).start(b, 1)).toMatchObject({ status: "queued", position: 1 });
+      const admin = await platformAdmin();
+      await call(`/api/admin/agents/${agent.agentId}/suspend`, { token: admin.token, body: { reason: "abuse" } });
+      await executionRoom(env, a).cancel(a); // frees the slot: b is granted, then refused
+      const row = await waitForStatus(b, ["success", "failed"]);
+      expect(row.status).toBe("failed");
+      expect(row.error_message).toMatch(/suspended by the platform \(abuse\)/);
+      expect(row.started_at).toBeNull();
+    } finally {
+      await executionScheduler(env).setCapacity(null);
+    }
   });
 
   it("keeps an agent suspended when an admin approves a new version of it", async () => {
