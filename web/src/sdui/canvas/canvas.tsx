@@ -175,7 +175,8 @@ export function Canvas(c: CompProps) {
 
   const pointerGesture = (gesture: Gesture) => (e: MouseEvent) => {
     if (gesture === "right_click") e.preventDefault();
-    const hit = targetOf(e.target)?.target ?? null;
+    // The press captured the pointer, so a dblclick targets the svg: look under the pointer.
+    const hit = targetOf(document.elementFromPoint(e.clientX, e.clientY) ?? e.target)?.target ?? null;
     const [x, y] = toScene(e.clientX, e.clientY);
     void run(gesture, hit, { ...pointerVars(x, y, hit, mods(e)), button: e.button });
   };

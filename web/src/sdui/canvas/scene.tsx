@@ -1,11 +1,12 @@
-import { createMemo, For, Show, untrack } from "solid-js";
+import { createMemo, For, Match, Show, Switch, untrack } from "solid-js";
 import type { JSX } from "solid-js";
 import type { Point, SceneElement } from "../../../../lib/sdui/index.ts";
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
 import { animateElement, ExitGroup, ExitSwitch, registerExit } from "../look/exit";
-import type { Tweenable } from "../look/motion";
+import type { AnimateSpec, Tweenable } from "../look/motion";
 import { effectiveAnimate, isTweened, sceneTransitionCss, sceneTransitions } from "../look/motion";
 import { createTween } from "../look/tween";
+import { createKeyed, entryOf } from "../render/keyed";
 
 const BASELINE: Record<string, "hanging" | "central" | "alphabetic"> = { top: "hanging", middle: "central", bottom: "alphabetic" };
 
@@ -26,108 +27,150 @@ interface SceneProps {
 }
 
 /**
- * Renders scene elements as SVG; every element carries data-id and data-kind. Removed elements
- * play their declared exit first; geometry declared in `animate.transition` tweens on change.
+ * Renders scene elements as SVG, keyed by id; every element carries data-id and data-kind.
+ * Removed elements play their declared exit first; geometry named in `animate.transition` tweens.
  */
 export function SceneElements(props: SceneProps & { elements: readonly SceneElement[] | undefined }): JSX.Element {
+  const keyed = createKeyed(() => props.elements ?? [], (el) => el.id);
   return (
     <ExitGroup reducedMotion={props.reducedMotion}>
-      <For each={props.elements ?? []}>{(el, i) => <SceneEl el={el} index={i()} plugin={props.plugin} selected={props.selected} reducedMotion={props.reducedMotion} />}</For>
+      <For each={keyed.keys()}>{(id) => <SceneEl el={entryOf(keyed, id)} plugin={props.plugin} selected={props.selected} reducedMotion={props.reducedMotion} />}</For>
     </ExitGroup>
   );
 }
 
 type Of<K extends SceneElement["kind"]> = Extract<SceneElement, { kind: K }>;
 
-function SceneEl(props: SceneProps & { el: SceneElement; index: number }): JSX.Element {
-  const el = props.el;
+interface ShapeProps<K extends SceneElement["kind"]> {
+  el: () => Of<K>;
+  index: () => number;
+  common: () => Record<string, unknown>;
+  spec: () => AnimateSpec | null;
+  props: SceneProps;
+}
+
+function SceneEl(props: SceneProps & { el: () => { item: SceneElement; index: number } }): JSX.Element {
+  const el = () => props.el().item;
+  const index = () => props.el().index;
+  const spec = createMemo(() => effectiveAnimate("canvas-element", el().animate));
+  const transition = () => sceneTransitionCss(spec(), index(), props.reducedMotion()) ?? undefined;
+  const common = () => ({
+    "data-id": el().id,
+    "data-kind": el().kind,
+    "data-plugin": props.plugin,
+    "data-component": "canvas-element",
+    class: [el().class, props.selected(el().id) && "sd-selected"].filter(Boolean).join(" ") || undefined,
+    fill: el().fill,
+    stroke: el().stroke,
+    "stroke-width": el().stroke_width,
+    opacity: el().opacity,
+    "stroke-dasharray": el().dash?.join(" "),
+    style: transition() ? `transition: ${transition()}` : undefined,
+  });
+  const shape = <K extends SceneElement["kind"]>(): ShapeProps<K> => ({ el: el as () => Of<K>, index, common, spec, props });
+  return (
+    <Switch>
+      <Match when={el().kind === "circle"}><Circle {...shape<"circle">()} /></Match>
+      <Match when={el().kind === "rect"}><Rect {...shape<"rect">()} /></Match>
+      <Match when={el().kind === "line"}><Line {...shape<"line">()} /></Match>
+      <Match when={el().kind === "path"}><PathEl {...shape<"path">()} /></Match>
+      <Match when={el().kind === "polygon"}><Polygon {...shape<"polygon">()} /></Match>
+      <Match when={el().kind === "text-label"}><TextLabel {...shape<"text-label">()} /></Match>
+      <Match when={el().kind === "group"}><Group {...shape<"group">()} /></Match>
+      <Match when={el().kind === "layer"}><Layer {...shape<"layer">()} /></Match>
+    </Switch>
+  );
+}
+
+/** The element's ref (exit, enter) and its attribute tweens, for one shape. */
+function motion<K extends SceneElement["kind"]>(s: ShapeProps<K>) {
   let node: SVGElement | undefined;
-  const spec = createMemo(() => effectiveAnimate("canvas-element", el.animate));
-  const declared = untrack(() => sceneTransitions(spec()));
+  const declared = untrack(() => sceneTransitions(s.spec()));
+  const index = untrack(s.index);
   /** An attribute's value, tweened when the element declared a transition of it when it appeared. */
   const tw = <T extends Tweenable | undefined>(name: string, value: () => T): (() => T) =>
     isTweened(name) && declared.has(name)
-      ? createTween(value, { name, el: () => node, active: () => (sceneTransitions(spec()).has(name) ? spec() : null), reducedMotion: props.reducedMotion, index: props.index })
+      ? createTween(value, { name, el: () => node, active: () => (sceneTransitions(s.spec()).has(name) ? s.spec() : null), reducedMotion: s.props.reducedMotion, index })
       : value;
   const ref = (n: SVGElement) => {
     node = n;
-    registerExit(n, spec);
-    const s = untrack(spec);
-    if (s?.enter && !props.reducedMotion()) {
-      const frames = enterFrames(s.enter, s.from);
+    registerExit(n, s.spec);
+    const a = untrack(s.spec);
+    if (a?.enter && !s.props.reducedMotion()) {
+      const frames = enterFrames(a.enter, a.from);
       queueMicrotask(() => {
         if (!n.isConnected || typeof n.animate !== "function") return;
-        const anims = animateElement(n, frames, timing(s, DEFAULT_DURATION.enter, props.index, false), `sd-enter:${s.enter}`);
+        const anims = animateElement(n, frames, timing(a, DEFAULT_DURATION.enter, index, false), `sd-enter:${a.enter}`);
         const clean = () => {
           n.style.removeProperty("transform-box");
           n.style.removeProperty("transform-origin");
         };
-        void Promise.all(anims.map((a) => a.finished)).then(clean, () => undefined);
+        void Promise.all(anims.map((x) => x.finished)).then(clean, () => undefined);
       });
     }
   };
-  const transition = () => sceneTransitionCss(spec(), props.index, props.reducedMotion()) ?? undefined;
-  const common = () => ({
-    "data-id": el.id,
-    "data-kind": el.kind,
-    "data-plugin": props.plugin,
-    "data-component": "canvas-element",
-    class: [el.class, props.selected(el.id) && "sd-selected"].filter(Boolean).join(" ") || undefined,
-    fill: el.fill,
-    stroke: el.stroke,
-    "stroke-width": el.stroke_width,
-    opacity: el.opacity,
-    "stroke-dasharray": el.dash?.join(" "),
-    style: transition() ? `transition: ${transition()}` : undefined,
-  });
-  const title = () => (el.label ? <title>{el.label}</title> : null);
-  switch (el.kind) {
-    case "circle": {
-      const c = el as Of<"circle">;
-      const [cx, cy, r] = [tw("cx", () => c.cx), tw("cy", () => c.cy), tw("r", () => c.r)];
-      return <circle ref={ref} {...common()} cx={cx()} cy={cy()} r={r()}>{title()}</circle>;
-    }
-    case "rect": {
-      const b = el as Of<"rect">;
-      const [x, y, w, h, rx] = [tw("x", () => b.x), tw("y", () => b.y), tw("width", () => b.width), tw("height", () => b.height), tw("rx", () => b.rx)];
-      return <rect ref={ref} {...common()} x={x()} y={y()} width={w()} height={h()} rx={rx()}>{title()}</rect>;
-    }
-    case "line": {
-      const l = el as Of<"line">;
-      const [x1, y1, x2, y2] = [tw("x1", () => l.x1), tw("y1", () => l.y1), tw("x2", () => l.x2), tw("y2", () => l.y2)];
-      return <line ref={ref} {...common()} x1={x1()} y1={y1()} x2={x2()} y2={y2()} stroke={l.stroke ?? "currentColor"} marker-start={marker(l.marker_start)} marker-end={marker(l.marker_end)}>{title()}</line>;
-    }
-    case "path": {
-      const p = el as Of<"path">;
-      return <path ref={ref} {...common()} d={p.d} marker-start={marker(p.marker_start)} marker-end={marker(p.marker_end)}>{title()}</path>;
-    }
-    case "polygon": {
-      const p = el as Of<"polygon">;
-      return <polygon ref={ref} {...common()} points={p.points.map((pt) => `${pt[0]},${pt[1]}`).join(" ")}>{title()}</polygon>;
-    }
-    case "text-label": {
-      const t = el as Of<"text-label">;
-      const [x, y, size] = [tw("x", () => t.x), tw("y", () => t.y), tw("font_size", () => t.font_size)];
-      return <text ref={ref} {...common()} x={x()} y={y()} font-size={size() === undefined ? undefined : String(size())} text-anchor={t.anchor} dominant-baseline={t.baseline ? BASELINE[t.baseline] : undefined}>{t.text}</text>;
-    }
-    case "group": {
-      const g = el as Of<"group">;
-      const [translate, rotate, scale] = [tw("translate", () => g.translate), tw("rotate", () => g.rotate), tw("scale", () => g.scale)];
-      return <g ref={ref} {...common()} transform={groupTransform(translate(), rotate(), scale())}>{title()}<SceneElements elements={g.children} plugin={props.plugin} selected={props.selected} reducedMotion={props.reducedMotion} /></g>;
-    }
-    case "layer": {
-      const l = el as Of<"layer">;
-      return (
-        <ExitSwitch reducedMotion={props.reducedMotion}>
-          <Show when={l.visible !== false}>
-            <g ref={ref} {...common()} data-layer={l.name}><SceneElements elements={l.children} plugin={props.plugin} selected={props.selected} reducedMotion={props.reducedMotion} /></g>
-          </Show>
-        </ExitSwitch>
-      );
-    }
-    default:
-      return null;
-  }
+  return { tw, ref };
+}
+
+const title = (el: SceneElement) => (el.label ? <title>{el.label}</title> : null);
+
+function Circle(s: ShapeProps<"circle">) {
+  const { tw, ref } = motion(s);
+  const [cx, cy, r] = [tw("cx", () => s.el().cx), tw("cy", () => s.el().cy), tw("r", () => s.el().r)];
+  return <circle ref={ref} {...s.common()} cx={cx()} cy={cy()} r={r()}>{title(s.el())}</circle>;
+}
+
+function Rect(s: ShapeProps<"rect">) {
+  const { tw, ref } = motion(s);
+  const [x, y, w, h, rx] = [tw("x", () => s.el().x), tw("y", () => s.el().y), tw("width", () => s.el().width), tw("height", () => s.el().height), tw("rx", () => s.el().rx)];
+  return <rect ref={ref} {...s.common()} x={x()} y={y()} width={w()} height={h()} rx={rx()}>{title(s.el())}</rect>;
+}
+
+function Line(s: ShapeProps<"line">) {
+  const { tw, ref } = motion(s);
+  const [x1, y1, x2, y2] = [tw("x1", () => s.el().x1), tw("y1", () => s.el().y1), tw("x2", () => s.el().x2), tw("y2", () => s.el().y2)];
+  return <line ref={ref} {...s.common()} x1={x1()} y1={y1()} x2={x2()} y2={y2()} stroke={s.el().stroke ?? "currentColor"} marker-start={marker(s.el().marker_start)} marker-end={marker(s.el().marker_end)}>{title(s.el())}</line>;
+}
+
+function PathEl(s: ShapeProps<"path">) {
+  const { ref } = motion(s);
+  return <path ref={ref} {...s.common()} d={s.el().d} marker-start={marker(s.el().marker_start)} marker-end={marker(s.el().marker_end)}>{title(s.el())}</path>;
+}
+
+function Polygon(s: ShapeProps<"polygon">) {
+  const { ref } = motion(s);
+  return <polygon ref={ref} {...s.common()} points={s.el().points.map((pt) => `${pt[0]},${pt[1]}`).join(" ")}>{title(s.el())}</polygon>;
+}
+
+function TextLabel(s: ShapeProps<"text-label">) {
+  const { tw, ref } = motion(s);
+  const [x, y, size] = [tw("x", () => s.el().x), tw("y", () => s.el().y), tw("font_size", () => s.el().font_size)];
+  const t = s.el;
+  return <text ref={ref} {...s.common()} x={x()} y={y()} font-size={size() === undefined ? undefined : String(size())} text-anchor={t().anchor} dominant-baseline={t().baseline ? BASELINE[t().baseline!] : undefined}>{t().text}</text>;
+}
+
+function Group(s: ShapeProps<"group">) {
+  const { tw, ref } = motion(s);
+  const [translate, rotate, scale] = [tw("translate", () => s.el().translate), tw("rotate", () => s.el().rotate), tw("scale", () => s.el().scale)];
+  return (
+    <g ref={ref} {...s.common()} transform={groupTransform(translate(), rotate(), scale())}>
+      {title(s.el())}
+      <SceneElements elements={s.el().children} plugin={s.props.plugin} selected={s.props.selected} reducedMotion={s.props.reducedMotion} />
+    </g>
+  );
+}
+
+function Layer(s: ShapeProps<"layer">) {
+  const { ref } = motion(s);
+  return (
+    <ExitSwitch reducedMotion={s.props.reducedMotion}>
+      <Show when={s.el().visible !== false}>
+        <g ref={ref} {...s.common()} data-layer={s.el().name}>
+          <SceneElements elements={s.el().children} plugin={s.props.plugin} selected={s.props.selected} reducedMotion={s.props.reducedMotion} />
+        </g>
+      </Show>
+    </ExitSwitch>
+  );
 }
 
 /** Finds an element by id anywhere in the scene. */

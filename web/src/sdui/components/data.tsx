@@ -1,11 +1,12 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, untrack } from "solid-js";
 import type { JSX } from "solid-js";
 import { resolveProps } from "../../../../lib/sdui/index.ts";
-import type { CompProps, Props } from "../render/context";
+import type { CompProps, ItemScope, Props } from "../render/context";
 import { act, bool, cls, space, str } from "../render/context";
 import { ExitGroup, registerExit } from "../look/exit";
 import type { AnimateSpec } from "../look/motion";
 import { effectiveAnimate } from "../look/motion";
+import { createKeyed, entryOf } from "../render/keyed";
 import { RenderNode } from "../render/render-node";
 import { Icon } from "./display";
 
@@ -35,18 +36,25 @@ function itemExit(c: CompProps): AnimateSpec | null {
 export function List(c: CompProps) {
   const horizontal = () => str(c.p().direction) === "horizontal";
   const exit = itemExit(c);
-  const items = () => (
-    <For each={itemsOf(c)} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}>
-      {(item, i) => {
-        const key = () => str(perItem(c, "key", item, i()));
-        return (
-          <div ref={(el) => exit && registerExit(el, () => exit)} role="listitem" class="sd-list-item" data-key={key()} aria-selected={selectedKeys(c).includes(key())} onClick={(e) => { if (!(e.target as Element).closest("input,button,select,textarea,a")) act({ ...c, scope: { item, index: i() } }, { value: key() }); }}>
-            <For each={c.node.children ?? []}>{(child) => <RenderNode node={child} ctx={c.ctx} scope={{ item, index: i() }} index={i()} />}</For>
-          </div>
-        );
-      }}
-    </For>
-  );
+  // Keyed by the item key: patches move items by index, the rendered rows follow their keys.
+  const keyed = createKeyed(() => itemsOf(c), (item, i) => str(perItem(c, "key", item, i)));
+  const row = (key: string) => {
+    const entry = entryOf(keyed, key);
+    const scope: ItemScope = {
+      get item() {
+        return entry().item;
+      },
+      get index() {
+        return entry().index;
+      },
+    };
+    return (
+      <div ref={(el) => exit && registerExit(el, () => exit)} role="listitem" class="sd-list-item" data-key={key} aria-selected={selectedKeys(c).includes(key)} onClick={(e) => { if (!(e.target as Element).closest("input,button,select,textarea,a")) act({ ...c, scope: { item: entry().item, index: entry().index } }, { value: key }); }}>
+        <For each={c.node.children ?? []}>{(child) => <RenderNode node={child} ctx={c.ctx} scope={scope} index={untrack(entry).index} />}</For>
+      </div>
+    );
+  };
+  const items = () => <For each={keyed.keys()} fallback={<div class="sd-empty">{str(c.p().empty_text, "Nothing here yet.")}</div>}>{row}</For>;
   return (
     <div {...c.attrs} role="list" class={cls("sd-list", horizontal() && "sd-list-horizontal", bool(c.p().dividers) && "sd-dividers", c.p().class)} style={{ gap: space(c.p().gap) }}>
       {exit ? <ExitGroup reducedMotion={c.ctx.reducedMotion}>{items()}</ExitGroup> : items()}

@@ -37,9 +37,20 @@ export interface CompProps {
   attrs: Record<string, string | undefined>;
 }
 
-/** data-plugin, data-component, data-role, data-id of a node. */
-export function dataAttrs(node: NodeShape, plugin: string): Record<string, string | undefined> {
-  return { "data-plugin": plugin, "data-component": node.type, "data-role": node.role, "data-id": node.id };
+/**
+ * data-plugin, data-component, data-role, data-id of a node. An id with `${...}` (a node inside
+ * a list, "item-${item.id}") is evaluated in the item's scope, reactively.
+ */
+export function dataAttrs(node: NodeShape, plugin: string, scope: ItemScope = {}, state: () => unknown = () => null): Record<string, string | undefined> {
+  const attrs: Record<string, string | undefined> = { "data-plugin": plugin, "data-component": node.type, "data-role": node.role, "data-id": node.id };
+  if (typeof node.id === "string" && node.id.includes("${")) {
+    const raw = node.id;
+    Object.defineProperty(attrs, "data-id", {
+      enumerable: true,
+      get: () => str(resolveProps({ id: raw }, { state: state(), item: scope.item, index: scope.index }).props.id as JsonValue, raw),
+    });
+  }
+  return attrs;
 }
 
 export function cls(...names: (string | false | null | undefined | JsonValue)[]): string {

@@ -1,4 +1,4 @@
-import { createMemo, createRenderEffect, For, onMount, Show } from "solid-js";
+import { children, createMemo, createRenderEffect, For, onMount, Show } from "solid-js";
 import type { JSX } from "solid-js";
 import { deferredProps, isComponentType, resolveProps } from "../../../../lib/sdui/index.ts";
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
@@ -31,7 +31,7 @@ export function RenderNode(props: { node: unknown; ctx: RenderCtx; scope?: ItemS
   const resolved = createMemo(() => resolveProps(node.props ?? {}, { state: props.ctx.state(), item: scope.item, index: scope.index }, { skip }));
   const p = () => resolved().props;
   const Comp = componentFor(type);
-  const c: CompProps = { node, p, ctx: props.ctx, scope, attrs: dataAttrs(node, props.ctx.plugin) };
+  const c: CompProps = { node, p, ctx: props.ctx, scope, attrs: dataAttrs(node, props.ctx.plugin, scope, props.ctx.state) };
   const visible = () => bool(p().visible, true);
   const spec = effectiveAnimate(type, node.animate);
   const body = () => (
@@ -53,9 +53,9 @@ export function RenderNode(props: { node: unknown; ctx: RenderCtx; scope?: ItemS
 function Animated(props: { spec: AnimateSpec | null; ctx: RenderCtx; index: number; children: JSX.Element }): JSX.Element {
   const a = props.spec;
   if (!a) return props.children;
-  const resolvedChild = props.children;
-  const el = Array.isArray(resolvedChild) ? resolvedChild[0] : resolvedChild;
-  if (!(el instanceof Element)) return resolvedChild;
+  const resolvedChild = children(() => props.children);
+  const el = resolvedChild.toArray().find((n) => n instanceof Element);
+  if (!(el instanceof Element)) return resolvedChild as unknown as JSX.Element;
   if (a.exit) registerExit(el, () => a);
   if (a.transition !== undefined && a.transition !== "none") {
     createRenderEffect(() => {
@@ -76,7 +76,7 @@ function Animated(props: { spec: AnimateSpec | null; ctx: RenderCtx; index: numb
       el.animate(enterFrames(a.enter!, a.from) as Keyframe[], timing(a, DEFAULT_DURATION.enter, props.index, props.ctx.reducedMotion()));
     });
   }
-  return resolvedChild;
+  return resolvedChild as unknown as JSX.Element;
 }
 
 /** Renders a node's children in order. */
