@@ -95,6 +95,17 @@ async function installFirstParty(url: string, token: string): Promise<void> {
   }
 }
 
+/**
+ * wrangler dev asks for Cloudflare credentials whenever wrangler.toml names a registry image in
+ * `[[containers]]` (to pull it), even with `dev.enable_containers = false`. Locally agents run on
+ * the runtime process, nothing is pulled and nothing reaches Cloudflare: placeholders do, unless
+ * real ones are set.
+ */
+function localCloudflareAuth(): Record<string, string> {
+  if (process.env.CLOUDFLARE_API_TOKEN) return {};
+  return { CLOUDFLARE_API_TOKEN: "local-dev-no-cloudflare", CLOUDFLARE_ACCOUNT_ID: process.env.CLOUDFLARE_ACCOUNT_ID ?? "0".repeat(32) };
+}
+
 /** Migrates, bootstraps and serves the platform; resolves once it answers HTTP. */
 export async function startPlatform({ port = 8787, persistDir, quiet = false, runtimePort = 0 }: StartOptions): Promise<Platform> {
   const dir = resolve(ROOT, persistDir);
@@ -105,7 +116,7 @@ export async function startPlatform({ port = 8787, persistDir, quiet = false, ru
   const devArgs = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--show-interactive-dev-session=false"];
   const child = spawn(WRANGLER, [...devArgs, "--var", `RUNTIME_URL:${runtime.url}`], {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...localCloudflareAuth() },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
     detached: true,
   });
