@@ -66,18 +66,28 @@ function schemaSql(t: SandboxTable): string {
   return `CREATE TABLE ${quote(t.name)} (${t.columns.map((c) => `${quote(c.name)} ${SQL_TYPE[c.type]}`.trim()).join(", ")})`;
 }
 
-/** Loads the rows in one statement: SQLite parses the JSON array itself. */
+/** A SQL literal for one JSON value: our own data, quoted here (SQLite strings escape only `'`). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "NULL";
+  if (typeof v === "boolean") return v ? "1" : "0";
+  const text = typeof v === "string" ? v : JSON.stringify(v);
+  // A NUL would end the C string early: drop it.
+  return `'${text.replaceAll("'", "''").replaceAll("\u0000", "")}'`;
+}
+
+const LOAD_CHUNK = 500;
+
+/**
+ * Loads the rows as multi-row INSERTs of literals, before any limit or the authorizer applies.
+ * (Binding one JSON array and picking columns with json_each parses every row once per column:
+ * seven times slower for 5,000 rows.)
+ */
 function load(conn: Connection, t: SandboxTable): void {
-  if (!t.rows.length) return;
-  const picks = t.columns.map((c) => `json_extract(value, '$."${c.name}"')`).join(", ");
-  const { stmt } = conn.prepare(`INSERT INTO ${quote(t.name)} (${t.columns.map((c) => quote(c.name)).join(", ")}) SELECT ${picks} FROM json_each(?1)`);
-  if (!stmt) throw new Error(`sqlite load failed: ${conn.errmsg()}`);
-  try {
-    stmt.bindText(1, JSON.stringify(t.rows));
-    const rc = stmt.step();
-    if (rc !== SQLITE.DONE) throw new Error(`sqlite load failed: ${conn.errmsg()}`);
-  } finally {
-    stmt.finalize();
+  const head = `INSERT INTO ${quote(t.name)} (${t.columns.map((c) => quote(c.name)).join(", ")}) VALUES `;
+  for (let i = 0; i < t.rows.length; i += LOAD_CHUNK) {
+    const values = t.rows.slice(i, i + LOAD_CHUNK).map((row) => `(${t.columns.map((c) => literal(row[c.name])).join(",")})`);
+    conn.exec(head + values.join(","));
   }
 }
 
