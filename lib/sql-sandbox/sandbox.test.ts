@@ -71,6 +71,19 @@ describe("runSandboxed", () => {
     expect(after.ok && after.rows).toEqual([{ c: 50 }]);
   });
 
+  it("loads hostile values as plain data", async () => {
+    const nasty = ["'); DROP TABLE log; --", "a'b\"c", "nul\u0000byte", "ünïcødé 🚀", "x".repeat(10_000)];
+    const t: SandboxTable = { name: "t", columns: [{ name: "s", type: "TEXT" }, { name: "n", type: "ANY" }], rows: nasty.map((s, i) => ({ s, n: [1e21, -0, Number.NaN, true, null][i] as unknown })) };
+    const r = await runSandboxed(wasm, t, "SELECT s, n FROM t");
+    expect(r.ok && r.rows).toEqual([
+      { s: "'); DROP TABLE log; --", n: 1e21 },
+      { s: "a'b\"c", n: 0 },
+      { s: "nulbyte", n: null },
+      { s: "ünïcødé 🚀", n: 1 },
+      { s: "x".repeat(10_000), n: null },
+    ]);
+  });
+
   it("accepts a trailing semicolon and comment", async () => {
     const r = await run("SELECT count(*) AS c FROM log; -- done");
     expect(r.ok && r.rows).toEqual([{ c: 50 }]);
