@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { defineConfig, type Plugin } from "vitest/config";
 import { freePort } from "./containers/agent-runtime/test-setup.ts";
 
@@ -17,13 +18,29 @@ const textFiles: Plugin = {
   },
 };
 
+/** `.wasm` imports are compiled modules in Node too, as wrangler's CompiledWasm rule makes them in the Worker. */
+const WASM_PREFIX = "\0frameos-wasm:";
+const wasmModules: Plugin = {
+  name: "frameos-wasm-modules",
+  enforce: "pre",
+  resolveId(source, importer) {
+    if (!source.endsWith(".wasm")) return null;
+    // Hex, so the id does not look like a node_modules path that vitest would hand to Node as is.
+    return WASM_PREFIX + Buffer.from(createRequire(importer ?? import.meta.url).resolve(source)).toString("hex");
+  },
+  load(id) {
+    if (!id.startsWith(WASM_PREFIX)) return null;
+    return `import { readFileSync } from "node:fs";\nexport default new WebAssembly.Module(readFileSync(${JSON.stringify(Buffer.from(id.slice(WASM_PREFIX.length), "hex").toString())}));`;
+  },
+};
+
 // Three projects: pure unit tests in Node, workerd tests through the Cloudflare plugin against
 // real local bindings, and browser end-to-end tests (run by scripts/e2e.ts against a live server).
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [textFiles],
+        plugins: [textFiles, wasmModules],
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "workers/**/*.node.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "containers/**/*.test.ts", "web/src/**/*.test.ts"],
