@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addPerson, call, seedWorkspace, type Seeded } from "../test/fixtures";
-import { answerAll, openAgentStream, openBrowser, PNG_BASE64, rect, SNAPSHOT } from "../test/perception-browser";
+import { answerAll, openAgentStream, openBrowser, PNG_BASE64, rect, SNAPSHOT, viewNode } from "../test/perception-browser";
 
 async function withGraphist(): Promise<Seeded> {
   const s = await seedWorkspace();
@@ -83,6 +83,29 @@ describe("pe.view over a connected browser", () => {
     expect(await browser.waitFor((e) => e.type === "perception_invalidate", "perception_invalidate")).toMatchObject({ room: "pe:main", rooms: ["graphist:main"], surfaces: ["view", "a11y", "anomalies", "components", "screenshot"] });
     await query(s, [view(CIRCLES)]);
     expect(browser.count("perception_query")).toBe(3);
+    await browser.close();
+  });
+});
+
+describe("hostile pe.view queries", () => {
+  it("keeps huge outputs and runaway selectors in-band: truncated, payload_too_large, budget_exceeded", async () => {
+    const s = await withGraphist();
+    const text = "x".repeat(300);
+    const circles = Array.from({ length: 3000 }, (_, i) => viewNode("circle", { classes: i < 500 ? ["few"] : [], text }));
+    // Minimal nodes (tag and children are all a snapshot needs): 512 levels, 60 leaves each.
+    let deep: { tag: string; children: unknown[] } = { tag: "leaf", children: [] };
+    for (let i = 0; i < 510; i++) deep = { tag: "div", children: [deep, ...Array.from({ length: 60 }, () => ({ tag: "span", children: [] }))] };
+    const snapshot = viewNode("body", {}, [viewNode("svg", {}, circles), deep as never]);
+    const browser = await openBrowser(s.workspace.id, s.owner.token, () => ({ value: snapshot }));
+    const r = await query(s, [view("circle.few"), view("circle"), view(":has(* no-such-tag)"), view("svg > circle:first-child")]);
+    expect(r.status).toBe(200);
+    expect(r.body[0].meta).toMatchObject({ complete: false, total_estimate: 500 });
+    expect(r.body[0].meta.truncated_at).toBeGreaterThan(10);
+    expect(r.body[0].meta.truncated_at).toBeLessThan(500);
+    expect(r.body[1]).toMatchObject({ result: null, error: { code: "payload_too_large" } });
+    expect(r.body[2]).toMatchObject({ result: null, error: { code: "budget_exceeded" } });
+    expect(r.body[3].result).toHaveLength(1);
+    expect(browser.count("perception_query")).toBe(1);
     await browser.close();
   });
 });
