@@ -32,6 +32,27 @@ const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: Compiled
 
 let loading: Promise<SqliteModule> | null = null;
 
+/**
+ * The most WebAssembly memory the engine may grow to (Emscripten overshoots a request by at most
+ * a fifth of the current size). Past it SQLite's allocations fail and the query ends with
+ * SQLITE_NOMEM, instead of the isolate running out of memory. (`PRAGMA hard_heap_limit` does
+ * nothing in this build: SQLite's memory statistics are compiled out.)
+ */
+export const MAX_WASM_BYTES = 48 * 1024 * 1024;
+
+/** Wraps the build's heap-resize import (found by its 2 GiB ceiling) so it refuses to pass `MAX_WASM_BYTES`. */
+function capMemory(imports: unknown): void {
+  for (const ns of Object.values(imports as Record<string, Record<string, unknown>>)) {
+    for (const [name, fn] of Object.entries(ns)) {
+      if (typeof fn !== "function" || !/2147483648</.test(String(fn))) continue;
+      const grow = fn as (bytes: number) => unknown;
+      ns[name] = (bytes: number) => ((bytes >>> 0) > MAX_WASM_BYTES ? false : grow(bytes));
+      return;
+    }
+  }
+  throw new Error("wa-sqlite: no heap-resize import to cap; refusing to run SQL without a memory cap");
+}
+
 /** The module for this isolate, instantiated once from the precompiled `wasm`. */
 export function sqliteModule(wasm: CompiledWasm): Promise<SqliteModule> {
   loading ??= (Factory({
@@ -39,6 +60,7 @@ export function sqliteModule(wasm: CompiledWasm): Promise<SqliteModule> {
     print: () => undefined,
     printErr: () => undefined,
     instantiateWasm(imports: unknown, done: (i: unknown, m: CompiledWasm) => void) {
+      capMemory(imports);
       const instance = new WA.Instance(wasm, imports);
       done(instance, wasm);
       return instance.exports;
@@ -62,6 +84,7 @@ const decoder = new TextDecoder();
 export function cString(m: SqliteModule, s: string): { ptr: number; bytes: number } {
   const bytes = encoder.encode(s);
   const ptr = m._malloc(bytes.length + 1);
+  if (!ptr) throw new Error("sqlite heap exhausted");
   m.HEAPU8.set(bytes, ptr);
   m.HEAPU8[ptr + bytes.length] = 0;
   return { ptr, bytes: bytes.length };
@@ -81,6 +104,7 @@ export class Connection {
   readonly db: number;
   constructor(readonly m: SqliteModule) {
     const out = m._malloc(8);
+    if (!out) throw new Error("sqlite heap exhausted");
     const name = cString(m, ":memory:");
     try {
       const rc = m._sqlite3_open_v2(name.ptr, out, SQLITE.OPEN_READWRITE | SQLITE.OPEN_CREATE | SQLITE.OPEN_MEMORY, 0);
@@ -123,6 +147,10 @@ export class Connection {
     const m = this.m;
     const text = cString(m, sql);
     const out = m._malloc(8);
+    if (!out) {
+      m._free(text.ptr);
+      throw new Error("sqlite heap exhausted");
+    }
     try {
       const rc = m._sqlite3_prepare_v2(this.db, text.ptr, text.bytes, out, out + 4);
       const stmt = m.getValue(out, "i32");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { MAX_WASM_BYTES, sqliteModule } from "./engine";
 import { runSandboxed, type SandboxTable } from "./sandbox";
 
 const { WebAssembly: WA } = globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } };
@@ -71,6 +72,14 @@ describe("runSandboxed", () => {
     expect(after.ok && after.rows).toEqual([{ c: 50 }]);
   });
 
+  it("answers budget_exceeded when a surface's rows do not fit the engine's memory", async () => {
+    const big: SandboxTable = { name: "big", columns: [{ name: "s", type: "TEXT" }], rows: Array.from({ length: 80 }, (_, i) => ({ s: `${i}`.padEnd(900_000, "x") })) };
+    const r = await runSandboxed(wasm, big, "SELECT count(*) FROM big");
+    expect(!r.ok && r.code).toBe("budget_exceeded");
+    const after = await run("SELECT count(*) AS c FROM log");
+    expect(after.ok && after.rows).toEqual([{ c: 50 }]);
+  });
+
   it("loads hostile values as plain data", async () => {
     const nasty = ["'); DROP TABLE log; --", "a'b\"c", "nul\u0000byte", "ünïcødé 🚀", "x".repeat(10_000)];
     const t: SandboxTable = { name: "t", columns: [{ name: "s", type: "TEXT" }, { name: "n", type: "ANY" }], rows: nasty.map((s, i) => ({ s, n: [1e21, -0, Number.NaN, true, null][i] as unknown })) };
@@ -95,6 +104,8 @@ describe("runSandboxed", () => {
       "SELECT count(*) FROM log a, log b, log c, log d, log e",
       "SELECT randomblob(1000000000)",
       "SELECT length(zeroblob(1e9))",
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT 200) SELECT count(*) FROM (SELECT randomblob(900000) AS b FROM c ORDER BY b)",
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT 200) SELECT count(DISTINCT randomblob(900000)) FROM c",
       "WITH RECURSIVE c(x) AS (SELECT 'x' UNION ALL SELECT x || x FROM c) SELECT length(x) FROM c",
       "SELECT group_concat(a.meta || b.meta || c.meta) FROM log a, log b, log c",
     ];
@@ -102,6 +113,7 @@ describe("runSandboxed", () => {
       const r = await run(sql);
       expect(!r.ok && r.code, `${sql} → ${JSON.stringify(r).slice(0, 200)}`).toBe("budget_exceeded");
     }
+    expect((await sqliteModule(wasm)).HEAPU8.length).toBeLessThanOrEqual(MAX_WASM_BYTES * 1.2);
     // SQLite's printf gives NULL rather than a string over the length limit.
     const printf = await run("SELECT printf('%.*c', 1000000000, 'x') AS s");
     expect(printf.ok && printf.rows).toEqual([{ s: null }]);

@@ -3,7 +3,7 @@
  * in-memory SQLite that holds nothing else, the caller's single statement runs there, and the
  * database is thrown away. Defence in depth on top: an authorizer that allows only SELECT, reads of
  * the surface's own table and harmless functions; `PRAGMA query_only`; tight SQLite limits and a
- * heap cap against memory bombs; a progress handler that stops runaway queries after a step budget.
+ * cap on the engine's memory (engine.ts) against memory bombs; a progress handler that stops runaway queries after a step budget.
  */
 import { Connection, discardModule, SQLITE, sqliteModule, type CompiledWasm, type SqlValue } from "./engine";
 
@@ -39,7 +39,6 @@ export const DEFAULT_STEPS = 2_000_000;
 /** Rows past this many bytes are never collected, even when the caller sets no byte budget. */
 export const ABSOLUTE_OUTPUT_BYTES = 16 * 1024 * 1024;
 const PROGRESS_EVERY = 1_000;
-const HEAP_LIMIT = 48 * 1024 * 1024;
 const MAX_VALUE_BYTES = 1_000_000;
 const MAX_SQL_BYTES = 100_000;
 
@@ -76,7 +75,8 @@ function literal(v: unknown): string {
   return `'${text.replaceAll("'", "''").replaceAll("\u0000", "")}'`;
 }
 
-const LOAD_CHUNK = 500;
+const LOAD_CHUNK_ROWS = 500;
+const LOAD_CHUNK_CHARS = 1_000_000;
 
 /**
  * Loads the rows as multi-row INSERTs of literals, before any limit or the authorizer applies.
@@ -85,14 +85,23 @@ const LOAD_CHUNK = 500;
  */
 function load(conn: Connection, t: SandboxTable): void {
   const head = `INSERT INTO ${quote(t.name)} (${t.columns.map((c) => quote(c.name)).join(", ")}) VALUES `;
-  for (let i = 0; i < t.rows.length; i += LOAD_CHUNK) {
-    const values = t.rows.slice(i, i + LOAD_CHUNK).map((row) => `(${t.columns.map((c) => literal(row[c.name])).join(",")})`);
-    conn.exec(head + values.join(","));
+  let values: string[] = [];
+  let chars = 0;
+  for (const row of t.rows) {
+    const v = `(${t.columns.map((c) => literal(row[c.name])).join(",")})`;
+    values.push(v);
+    chars += v.length;
+    if (values.length >= LOAD_CHUNK_ROWS || chars >= LOAD_CHUNK_CHARS) {
+      conn.exec(head + values.join(","));
+      values = [];
+      chars = 0;
+    }
   }
+  if (values.length) conn.exec(head + values.join(","));
 }
 
 function harden(conn: Connection): void {
-  conn.exec(`PRAGMA hard_heap_limit=${HEAP_LIMIT}; PRAGMA temp_store=MEMORY; PRAGMA query_only=1; PRAGMA trusted_schema=0`);
+  conn.exec(`PRAGMA temp_store=MEMORY; PRAGMA query_only=1; PRAGMA trusted_schema=0`);
   const limits: [number, number][] = [
     [SQLITE.LIMIT_LENGTH, MAX_VALUE_BYTES], [SQLITE.LIMIT_SQL_LENGTH, MAX_SQL_BYTES], [SQLITE.LIMIT_COLUMN, 200],
     [SQLITE.LIMIT_EXPR_DEPTH, 100], [SQLITE.LIMIT_COMPOUND_SELECT, 50], [SQLITE.LIMIT_VDBE_OP, 50_000], [SQLITE.LIMIT_FUNCTION_ARG, 32],
@@ -127,7 +136,12 @@ function runOn(conn: Connection, table: SandboxTable, sql: string, opts: Sandbox
   const outputBytes = Math.min(opts.outputBytes ?? ABSOLUTE_OUTPUT_BYTES, ABSOLUTE_OUTPUT_BYTES);
   try {
     conn.exec(schemaSql(table));
-    load(conn, table);
+    try {
+      load(conn, table);
+    } catch (e) {
+      if (/out of memory|too big|heap exhausted/.test(String(e))) return { ok: false, code: "budget_exceeded", message: `table ${table.name} is too large for the SQL engine's memory; query it with fewer rows` };
+      throw e;
+    }
     harden(conn);
     let denied = null as string | null;
     const own = table.name.toLowerCase();

@@ -55,6 +55,7 @@ describe("SQL surfaces in workerd", () => {
       ["WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT count(*) FROM n a, n b, n c", "budget_exceeded"],
       ["SELECT count(*) FROM changelog a, changelog b, changelog c, changelog d, changelog e, changelog f, changelog g, changelog h, changelog i, changelog j, changelog k, changelog l, changelog m, changelog n, changelog o", "budget_exceeded"],
       ["SELECT randomblob(1000000000)", "budget_exceeded"],
+      ["WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT 200) SELECT count(*) FROM (SELECT randomblob(900000) AS b FROM c ORDER BY b)", "budget_exceeded"],
     ];
     for (const [sql, code] of hostile) {
       const r = await q(s, "changelog", sql);
