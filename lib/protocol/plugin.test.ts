@@ -117,6 +117,19 @@ describe("PluginManifestSchema", () => {
     expect(problems({ ...surface("anything"), state: { schema: { type: "object" } } })).toEqual([]);
   });
 
+  it("checks that a sql surface's path holds rows, or that it declares columns", () => {
+    const schema = { type: "object", properties: { rows: { type: "array", items: { type: "object", properties: { a: { type: "integer" } } } }, byId: { type: "object", additionalProperties: { type: "object" } }, title: { type: "string" } } };
+    const sql = (s: Record<string, unknown>) => problems({ ...base(), state: { schema }, surfaces: [{ name: "t", lang: "sql", description: "d", ...s }] }).map((p) => p.path);
+    expect(sql({ path: "rows" })).toEqual([]);
+    expect(sql({ path: "byId" })).toEqual([]);
+    expect(sql({ path: "title" })).toEqual(["surfaces.0.path"]);
+    expect(sql({ path: "title", columns: { a: "TEXT" } })).toEqual([]);
+    expect(sql({})).toEqual(["surfaces.0.path"]);
+    expect(sql({ path: "rows", columns: { "not ok": "TEXT" } })).toEqual(["surfaces.0.columns.not ok"]);
+    expect(sql({ path: "rows", columns: { a: "BLOB" } })).toHaveLength(1);
+    expect(problems({ ...base(), state: { schema }, surfaces: [{ name: "t", lang: "jq", description: "d", path: "rows", columns: { a: "TEXT" } }] }).map((p) => p.path)).toEqual(["surfaces.0.columns"]);
+  });
+
   it("rejects unknown manifest fields and bad instance policies", () => {
     const r = PluginManifestSchema.safeParse({ ...base(), instances: "many", colour: 1 });
     expect(r.success).toBe(false);

@@ -140,7 +140,15 @@ function checkManifest(m: unknown, ctx: z.core.$RefinementCtx): void {
     if (surfaces.findIndex((o) => isPlainObject(o) && o.name === s.name) !== i) issue(["surfaces", i, "name"], `surface "${String(s.name)}" is declared twice`);
     const missing = typeof s.path === "string" ? missingStatePath(state.schema, s.path) : null;
     if (missing !== null) issue(["surfaces", i, "path"], `the state schema has no property "${missing}" on the way to ${s.path}`);
+    else if (s.lang === "sql" && typeof s.path === "string" && s.columns === undefined && !isRowSchema(s.path.split(".").reduce<unknown>((at, k) => (isPlainObject(at) && isPlainObject(at.properties) ? at.properties[k] : undefined), state.schema))) {
+      issue(["surfaces", i, "path"], `a sql surface's table: the state schema at ${s.path} must be an array (items) or a map (additionalProperties) of rows, or declare columns`);
+    }
   });
+}
+
+/** Whether a schema gives table rows: an array with `items`, or an object with schema-valued `additionalProperties`. */
+function isRowSchema(schema: unknown): boolean {
+  return isPlainObject(schema) && (isPlainObject(schema.items) || isPlainObject(schema.additionalProperties));
 }
 
 /** The first segment of a dotted state path that a closed schema (additionalProperties false) does not declare. */

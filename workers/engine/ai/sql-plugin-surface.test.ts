@@ -122,7 +122,7 @@ describe("plugin SQL surfaces", () => {
 
   it("refuse a manifest whose SQL surface has no path, or columns on a jq surface", async () => {
     const s = await seedWorkspace();
-    for (const surfaces of [[{ name: "t", lang: "sql", description: "no path" }], [{ name: "t", lang: "jq", path: "entries", columns: { a: "TEXT" }, description: "jq" }], [{ name: "t", lang: "sql", path: "entries", columns: { "a b": "TEXT" }, description: "bad column" }]]) {
+    for (const surfaces of [[{ name: "t", lang: "sql", description: "no path" }], [{ name: "t", lang: "jq", path: "entries", columns: { a: "TEXT" }, description: "jq" }], [{ name: "t", lang: "sql", path: "entries", columns: { "a b": "TEXT" }, description: "bad column" }], [{ name: "t", lang: "sql", path: "nope", description: "no such path" }]]) {
       const r = await call(`/api/w/${s.workspace.id}/plugins`, { token: s.owner.token, body: { files: ledgerPackage(surfaces) } });
       expect(r.status, JSON.stringify(surfaces)).toBe(400);
       expect(r.body.error.code).toBe("invalid_plugin");
