@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ComponentSpec } from "./component.ts";
 import { component } from "./component.ts";
+import { animateTimingShape, checkSlides, DIRECTIONS, EXIT_EFFECTS } from "./node.ts";
 import { actionShape, color, ex, expression, flag, integer, JsonWithExpressions, number, oneOf, perItem, props, space, text } from "./props-common.ts";
 
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
@@ -25,6 +26,12 @@ const column = z
   })
   .refine((c) => (c.field === undefined) !== (c.value === undefined), { message: "a column needs exactly one of field or value" });
 
+/** How a table row leaves when its item is removed (rows are virtual: they have no node of their own). */
+const rowAnimate = z
+  .strictObject({ exit: z.enum(EXIT_EFFECTS), to: z.enum(DIRECTIONS).optional(), ...animateTimingShape })
+  .superRefine(checkSlides)
+  .describe("{exit, to?, easing?, duration_ms?, delay_ms?, stagger_ms?}: a removed row's exit (it stays, inert and data-exiting, until it ends)");
+
 export const DATA: ComponentSpec[] = [
   component(
     "list",
@@ -43,6 +50,7 @@ export const DATA: ComponentSpec[] = [
       sort: ex(z.strictObject({ column: z.int().min(0), direction: z.enum(["asc", "desc"]) }), "{column, direction}").describe("initial sort").optional(),
       page_size: integer(1, 1000).optional(),
       striped: flag().optional(),
+      row_animate: ex(rowAnimate, "{exit, ...}").optional(),
     }),
     { deferred: ["key", "params", "columns"] },
   ),

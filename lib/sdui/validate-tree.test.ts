@@ -110,6 +110,11 @@ describe("validateUiTree", () => {
     expect(problems({ type: "spacer", animate: { enter: "slide_in", from: "top", exit: "collapse", transition: ["opacity", "color"], easing: "elastic" } })).toEqual([]);
     expect(problems({ type: "progress-bar", animate: { exit: "slide_out", to: "right", transition: ["size"], easing: "step", duration_ms: 900, stagger_ms: 20 } })).toEqual([]);
     expect(problems({ type: "spacer", animate: { transition: ["cx"] } }).map((x) => x.path)).toEqual(["animate.transition.0"]);
+    const table = (row_animate: unknown) => ({ type: "table", props: { items: "${state.rows}", key: "${item.id}", columns: [{ header: "Name", field: "name" }], row_animate } });
+    expect(problems(table({ exit: "slide_out", to: "right", duration_ms: 300, easing: "bounce" }))).toEqual([]);
+    expect(problems(table({ exit: "fade_out", to: "right" })).map((x) => x.path)).toEqual(["props.row_animate.to"]);
+    expect(problems(table({ enter: "pop", exit: "fade_out" })).map((x) => x.path)).toEqual(["props.row_animate.enter"]);
+    expect(problems(table({ duration_ms: 100 })).map((x) => x.path)).toEqual(["props.row_animate.exit"]);
   });
 
   it("limits the size and depth of a tree", () => {

@@ -1,4 +1,4 @@
-import { createMemo, For, Match, Show, Switch, untrack } from "solid-js";
+import { createMemo, For, Show, untrack } from "solid-js";
 import type { JSX } from "solid-js";
 import type { Point, SceneElement } from "../../../../lib/sdui/index.ts";
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
@@ -68,17 +68,25 @@ function SceneEl(props: SceneProps & { el: () => { item: SceneElement; index: nu
     style: transition() ? `transition: ${transition()}` : undefined,
   });
   const shape = <K extends SceneElement["kind"]>(): ShapeProps<K> => ({ el: el as () => Of<K>, index, common, spec, props });
+  // The shape is built again when the kind or the set of tweened attributes changes (an
+  // element's slot follows its id, and patches may change either in place).
+  const build = createMemo(() => `${el().kind}|${[...sceneTransitions(spec())].filter(isTweened).sort().join(",")}`);
   return (
-    <Switch>
-      <Match when={el().kind === "circle"}><Circle {...shape<"circle">()} /></Match>
-      <Match when={el().kind === "rect"}><Rect {...shape<"rect">()} /></Match>
-      <Match when={el().kind === "line"}><Line {...shape<"line">()} /></Match>
-      <Match when={el().kind === "path"}><PathEl {...shape<"path">()} /></Match>
-      <Match when={el().kind === "polygon"}><Polygon {...shape<"polygon">()} /></Match>
-      <Match when={el().kind === "text-label"}><TextLabel {...shape<"text-label">()} /></Match>
-      <Match when={el().kind === "group"}><Group {...shape<"group">()} /></Match>
-      <Match when={el().kind === "layer"}><Layer {...shape<"layer">()} /></Match>
-    </Switch>
+    <Show when={build()} keyed>
+      {(_built: string) => {
+        switch (untrack(el).kind) {
+          case "circle": return <Circle {...shape<"circle">()} />;
+          case "rect": return <Rect {...shape<"rect">()} />;
+          case "line": return <Line {...shape<"line">()} />;
+          case "path": return <PathEl {...shape<"path">()} />;
+          case "polygon": return <Polygon {...shape<"polygon">()} />;
+          case "text-label": return <TextLabel {...shape<"text-label">()} />;
+          case "group": return <Group {...shape<"group">()} />;
+          case "layer": return <Layer {...shape<"layer">()} />;
+          default: return null;
+        }
+      }}
+    </Show>
   );
 }
 
@@ -87,7 +95,7 @@ function motion<K extends SceneElement["kind"]>(s: ShapeProps<K>) {
   let node: SVGElement | undefined;
   const declared = untrack(() => sceneTransitions(s.spec()));
   const index = untrack(s.index);
-  /** An attribute's value, tweened when the element declared a transition of it when it appeared. */
+  /** An attribute's value, tweened when the element declares a transition of it. */
   const tw = <T extends Tweenable | undefined>(name: string, value: () => T): (() => T) =>
     isTweened(name) && declared.has(name)
       ? createTween(value, { name, el: () => node, active: () => (sceneTransitions(s.spec()).has(name) ? s.spec() : null), reducedMotion: s.props.reducedMotion, index })

@@ -1,5 +1,8 @@
-import { createMemo, createSignal, For, Index, onCleanup, onMount, Show } from "solid-js";
+import { createComputed, createMemo, createSignal, For, Index, onCleanup, onMount, Show, untrack } from "solid-js";
 import { compileTemplate } from "../../../../lib/sdui/index.ts";
+import { playExit, registerExit } from "../look/exit";
+import type { AnimateSpec } from "../look/motion";
+import { effectiveAnimate } from "../look/motion";
 import type { CompProps } from "../render/context";
 import { act, bool, cls, fieldOf, str } from "../render/context";
 import { perItem } from "./data";
@@ -42,6 +45,8 @@ export function Table(c: CompProps) {
     return Array.from({ length: end - start }, (_, i) => start + i);
   });
   let scroller: HTMLDivElement | undefined;
+  let rows: HTMLDivElement | undefined;
+  if (typeof (c.node.props?.row_animate as { exit?: unknown } | undefined)?.exit === "string" || typeof c.node.props?.row_animate === "string") exitRows(c, items, () => rows);
   onMount(() => {
     if (!scroller) return;
     const ro = new ResizeObserver(() => setViewport(scroller?.clientHeight || 480));
@@ -72,7 +77,7 @@ export function Table(c: CompProps) {
       </div>
       <div ref={scroller} class="sd-table-body" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <Show when={items().length} fallback={<div class="sd-empty">{str(c.p().empty_text, "No rows.")}</div>}>
-          <div style={{ height: `${items().length * ROW_H}px`, position: "relative" }}>
+          <div ref={rows} style={{ height: `${items().length * ROW_H}px`, position: "relative" }}>
             <Index each={positions()}>
               {(pos) => {
                 const index = () => order()?.[pos()] ?? pos();
@@ -92,4 +97,35 @@ export function Table(c: CompProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * Rows are virtual (a row element shows whichever item is at its position), so a removed item
+ * leaves as a copy: before the rows re-render, each rendered row whose key is gone is cloned in
+ * place, marked data-exiting and inert, plays `row_animate`'s exit and is dropped. Only tables
+ * that declare `row_animate` pay for watching every key.
+ */
+function exitRows(c: CompProps, items: () => unknown[], container: () => HTMLDivElement | undefined): void {
+  const spec = (): AnimateSpec | null => {
+    const r = c.p().row_animate;
+    return typeof r === "object" && r !== null && !Array.isArray(r) ? effectiveAnimate("table-row", r) : null;
+  };
+  createComputed((before: Set<string> | undefined) => {
+    const list = items();
+    const keys = new Set<string>();
+    for (let i = 0; i < list.length; i++) keys.add(str(perItem(c, "key", list[i], i)));
+    const body = container();
+    if (!before || !body || untrack(c.ctx.reducedMotion) || !untrack(spec)?.exit) return keys;
+    let k = 0;
+    for (const row of body.querySelectorAll<HTMLElement>(':scope > [role="row"]:not([data-exiting])')) {
+      const key = row.getAttribute("data-key");
+      if (key === null || !before.has(key) || keys.has(key)) continue;
+      const ghost = row.cloneNode(true) as HTMLElement;
+      ghost.removeAttribute("aria-rowindex");
+      registerExit(ghost, spec);
+      body.appendChild(ghost);
+      void playExit(ghost, false, k++).then(() => ghost.remove());
+    }
+    return keys;
+  });
 }
