@@ -24,6 +24,7 @@ async function live(...pages: Page[]): Promise<void> {
 }
 
 async function clickCanvasAt(page: Page, fx: number, fy: number): Promise<void> {
+  await canvas(page).scrollIntoViewIfNeeded();
   const box = await canvas(page).boundingBox();
   if (!box) throw new Error("no canvas");
   await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);

@@ -58,16 +58,29 @@ def hello(state, params, ctx):
   };
 }
 
-/** "dots": a canvas whose scene holds n circles (for the drag frame-time bench). */
+/** "dots": a canvas whose scene holds n circles (drag frame times; with tween_ms, circles tween their position when shifted). */
 export function dotsPlugin(name = "dots") {
   return {
     "plugin.json": manifest(name, "Dots", { scene: { type: "object", default: { elements: [] } } }, {
-      fill: { params: { type: "object", properties: { n: { type: "integer", minimum: 0, maximum: 10000 } }, required: ["n"] }, example: { n: 3 } },
+      fill: { params: { type: "object", properties: { n: { type: "integer", minimum: 0, maximum: 10000 }, tween_ms: { type: "integer", minimum: 0, maximum: 10000 } }, required: ["n"] }, example: { n: 3 } },
       move: { params: { type: "object", properties: { id: { type: "string" }, x: { type: "number" }, y: { type: "number" } }, required: ["id", "x", "y"] }, example: { id: "d1", x: 1, y: 2 } },
+      shift: { params: { type: "object", properties: { dx: { type: "number" } }, required: ["dx"] }, example: { dx: 8 } },
     }),
     "handlers.star": `
 def fill(state, params, ctx):
     els = [{"kind": "circle", "id": "d%d" % i, "cx": (i % 100) * 8 + 4, "cy": (i // 100) * 8 + 4, "r": 3, "data": {"i": i}} for i in range(params["n"])]
+    if params.get("tween_ms", 0) > 0:
+        for e in els:
+            e["animate"] = {"transition": ["position"], "duration_ms": params["tween_ms"], "easing": "linear"}
+    return {"state": {"scene": {"elements": [{"kind": "layer", "id": "dots", "children": els}]}}}
+
+def shift(state, params, ctx):
+    layer = state["scene"]["elements"][0]
+    els = []
+    for e in layer["children"]:
+        e = dict(e)
+        e["cx"] = e["cx"] + params["dx"]
+        els.append(e)
     return {"state": {"scene": {"elements": [{"kind": "layer", "id": "dots", "children": els}]}}}
 
 def move(state, params, ctx):
@@ -97,7 +110,7 @@ export const MOTION_STATE = {
 };
 
 /**
- * "motion": exit animations (a list item, a hidden alert, a canvas element), transitions (a
+ * "motion": exit animations (a list item, a table row, a hidden alert, a canvas element), transitions (a
  * progress bar by its type's default, a circle's cx and fill) and a counter for rendering modes.
  */
 export function motionPlugin(name = "motion") {
@@ -166,6 +179,7 @@ def remove_el(state, params, ctx):
         { type: "list", id: "items", props: { items: "${state.items}", key: "${item.id}" }, children: [
           { type: "text", id: "item-${item.id}", props: { text: "${item.label}" }, animate: { exit: "slide_out", to: "left", duration_ms: 1200 } },
         ] },
+        { type: "table", id: "motion-table", props: { items: "${state.items}", key: "${item.id}", columns: [{ header: "Label", field: "label" }], row_animate: { exit: "fade_out", duration_ms: 1200 } } },
         { type: "canvas", id: "motion-canvas", props: { scene: "${state.scene}", viewBox: "0 0 400 200", height: 220 } },
       ],
     }),

@@ -70,6 +70,8 @@ describe("canvas gestures in the browser", () => {
 
   afterAll(async () => {
     await browser?.close();
+    // Leave the shared workspace as it was: other browser tests lay out its panels.
+    if (ws) await call(env.url, env.token, "DELETE", `/api/w/${ws}/plugins/gestures`);
   });
 
   it("hover_enter and hover_leave fire as the pointer crosses the rect", async () => {

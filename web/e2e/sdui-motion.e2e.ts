@@ -113,6 +113,8 @@ describe("SDUI motion in the browser", () => {
 
   afterAll(async () => {
     await browser?.close();
+    // Leave the shared workspace as it was: other browser tests lay out its panels.
+    if (ws) await call(env.url, env.token, "DELETE", `/api/w/${ws}/plugins/motion`);
   });
 
   it("keeps a removed list item in place, inert and marked data-exiting, while its exit plays; then removes it", async () => {
@@ -131,6 +133,39 @@ describe("SDUI motion in the browser", () => {
     await until(async () => (await exitRecords(page)).some((r) => r.ev === "removed"), "the item to be removed after its exit");
     expect((await exitRecords(page)).map((r) => r.ev)).toEqual(["exiting", "removed"]);
     expect(await page.locator(`${PANEL} [data-component="list"] [role="listitem"]`).count()).toBe(2);
+  });
+
+  it("fades out a removed table row as a copy in its place while the rows re-render", async () => {
+    const table = `${PANEL} [data-id="motion-table"] [role="rowgroup"], ${PANEL} [data-id="motion-table"] .sd-table-body > div`;
+    await page.locator(`${PANEL} [data-id="motion-table"] [role="row"][data-key="c"]`).waitFor();
+    await page.evaluate(`(() => {
+      window.__rows?.disconnect();
+      window.__ghosts = [];
+      const body = document.querySelector(${JSON.stringify(table)});
+      const mo = new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (!(n instanceof Element) || !n.hasAttribute("data-exiting")) continue;
+            const animations = n.getAnimations();
+            animations.forEach((a) => { a.pause(); a.currentTime = 600; });
+            window.__ghosts.push({ ev: "ghost", key: n.getAttribute("data-key"), value: n.getAttribute("data-exiting"), inert: n.hasAttribute("inert"), text: n.textContent, animations: animations.map((a) => a.id) });
+          }
+          for (const n of r.removedNodes) if (n instanceof Element && n.hasAttribute("data-exiting")) window.__ghosts.push({ ev: "removed", key: n.getAttribute("data-key") });
+        }
+      });
+      mo.observe(body, { childList: true });
+      window.__rows = mo;
+    })()`);
+    const ghosts = () => page.evaluate("window.__ghosts") as Promise<Record<string, unknown>[]>;
+    await run("remove_item", { id: "c" });
+    await until(async () => (await ghosts()).length > 0, "the row's copy to start exiting");
+    expect((await ghosts())[0]).toEqual({ ev: "ghost", key: "c", value: "fade_out", inert: true, text: "Gamma", animations: ["sd-exit:fade_out"] });
+    const rows = (which: string) => page.evaluate(`document.querySelectorAll(${JSON.stringify(`${PANEL} [data-id="motion-table"] [role="row"][data-key="c"]${which}`)}).length`);
+    expect(await rows("[data-exiting]")).toBe(1);
+    expect(await rows(":not([data-exiting])")).toBe(0);
+    await resumeAll(page);
+    await until(async () => (await ghosts()).some((g) => g.ev === "removed" && g.key === "c"), "the row's copy to go");
+    expect(await page.locator(`${PANEL} [data-id="motion-table"] [role="row"][data-key="c"]`).count()).toBe(0);
   });
 
   it("fades out a node whose visible turns false before removing it", async () => {
