@@ -26,6 +26,8 @@ export interface SandboxOptions {
   steps?: number;
   /** Stop collecting rows once their JSON exceeds this many bytes. */
   outputBytes?: number;
+  /** Told how many steps the query took (to the nearest thousand), however it ended. */
+  onSteps?: (steps: number) => void;
 }
 
 export type SandboxRow = Record<string, SqlValue>;
@@ -134,6 +136,7 @@ export async function runSandboxed(wasm: CompiledWasm, table: SandboxTable, sql:
 function runOn(conn: Connection, table: SandboxTable, sql: string, opts: SandboxOptions): SandboxResult {
   const steps = opts.steps ?? DEFAULT_STEPS;
   const outputBytes = Math.min(opts.outputBytes ?? ABSOLUTE_OUTPUT_BYTES, ABSOLUTE_OUTPUT_BYTES);
+  let ticks = 0;
   try {
     conn.exec(schemaSql(table));
     try {
@@ -173,7 +176,6 @@ function runOn(conn: Connection, table: SandboxTable, sql: string, opts: Sandbox
         next.stmt?.finalize();
         if (next.rc !== SQLITE.OK || next.stmt) return { ok: false, code: "invalid_query", message: "only one statement per query (found more after the first `;`)" };
       }
-      let ticks = 0;
       const budget = Math.ceil(steps / PROGRESS_EVERY);
       conn.m.progressHandler(conn.db, PROGRESS_EVERY, () => (++ticks > budget ? 1 : 0), 0);
 
@@ -208,6 +210,7 @@ function runOn(conn: Connection, table: SandboxTable, sql: string, opts: Sandbox
     }
   } finally {
     conn.close();
+    opts.onSteps?.(ticks * PROGRESS_EVERY);
   }
 }
 

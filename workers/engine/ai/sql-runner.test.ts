@@ -70,6 +70,18 @@ describe("SQL surfaces in workerd", () => {
     expect(await count(s)).toBe(before + 1);
   });
 
+  it("shares one step budget across a request's SQL entries, so a batch of runaways stays bounded", async () => {
+    const s = await dispatched();
+    const runaway = { plugin: "pe", surface: "changelog", query: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c" };
+    const r = await call("/ai/query", { token: s.owner.token, body: [...Array.from({ length: 199 }, () => runaway), { plugin: "pe", surface: "state", query: ".plugins | length" }] });
+    expect(r.status).toBe(200);
+    expect(r.body).toHaveLength(200);
+    expect(r.body.slice(0, 199).every((e: { error?: { code: string } }) => e.error?.code === "budget_exceeded")).toBe(true);
+    expect(r.body[198].error.message).toMatch(/this request's SQL budget/);
+    expect(r.body[199].result).toEqual([1]);
+    expect(await count(s)).toBe(3);
+  });
+
   it("never sees another workspace's rows", async () => {
     const a = await dispatched();
     const b = await seedWorkspace();

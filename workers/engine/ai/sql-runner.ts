@@ -6,7 +6,7 @@
  */
 import wasm from "wa-sqlite/dist/wa-sqlite.wasm";
 import type { JsonValue } from "../../../lib/protocol/events";
-import { runSandboxed, type SandboxColumn, type SandboxTable } from "../../../lib/sql-sandbox/sandbox";
+import { DEFAULT_STEPS, runSandboxed, type SandboxColumn, type SandboxTable } from "../../../lib/sql-sandbox/sandbox";
 import { resolveOnce, type LangRunner, type Surface } from "./surface";
 
 /** What a SQL surface's resolver returns as its value. */
@@ -22,12 +22,22 @@ export function sqlTable(value: JsonValue): SandboxTable {
   return { name: v.table, columns: v.columns, rows: v.rows };
 }
 
+/** SQL steps one `/ai/query` request may spend over all its entries (one query may take `DEFAULT_STEPS`). */
+export const REQUEST_STEPS = 8_000_000;
+/** Steps spent per request, keyed by the request's shared map of resolved surfaces. */
+const spent = new WeakMap<object, { steps: number }>();
+
 export const runSql: LangRunner = async (s, input) => {
   const resolved = await resolveOnce(s, input);
   if (!resolved.ok) return resolved;
+  let budget = spent.get(input.resolved);
+  if (!budget) spent.set(input.resolved, (budget = { steps: 0 }));
+  const left = REQUEST_STEPS - budget.steps;
+  if (left <= 0) return { ok: false, code: "budget_exceeded", message: `this request's SQL budget (${REQUEST_STEPS} steps) is spent; send the remaining queries in another request`, version_hash: resolved.version_hash };
+  const meter = budget;
   let ran;
   try {
-    ran = await runSandboxed(wasm, sqlTable(resolved.value), input.query, { outputBytes: input.outputBytes });
+    ran = await runSandboxed(wasm, sqlTable(resolved.value), input.query, { outputBytes: input.outputBytes, steps: Math.min(DEFAULT_STEPS, left), onSteps: (n) => (meter.steps += n) });
   } catch (e) {
     // Not the query's fault (the sandbox refuses bad input in-band); the engine starts afresh next time.
     console.error(JSON.stringify({ level: "error", message: `sql surface ${s.decl.plugin}.${s.decl.name}: ${String(e)}` }));
