@@ -105,6 +105,30 @@ describe("agent.execute effect", () => {
     expect(await executionsOf(agent.deploymentId)).toEqual([]);
   });
 
+  it("reports a refused payment to `then` with the refused execution's id, once", async () => {
+    const s = await workspaceWithPlugin();
+    const agent = await seedAgent({ code: GREETER, seeded: s, pricing: "per_execution" });
+    await env.DB.prepare("UPDATE agent_definitions SET price_amount = 500 WHERE id = ?").bind(agent.agentId).run(); // the wallet is empty
+    await dispatch(s, { agent: agent.agentId, deployment_id: agent.deploymentId, inputs: { name: "Cy" } });
+    const got = await outcome(s);
+    expect(got.params).toMatchObject({ ok: false, status: "failed", outputs: null });
+    expect(got.params.error?.code).toMatch(/insufficient|payment|funds/);
+    const [run] = await executionsOf(agent.deploymentId);
+    expect(run).toMatchObject({ id: got.params.execution_id, status: "failed" });
+    const row = await env.DB.prepare("SELECT state FROM agent_callbacks WHERE execution_id = ?").bind(run!.id).first<{ state: string }>();
+    expect(row?.state).toBe("delivered");
+  });
+
+  it("reports a suspended agent to `then` as agent_suspended, starting nothing", async () => {
+    const s = await workspaceWithPlugin();
+    const agent = await seedAgent({ code: GREETER, seeded: s });
+    await env.DB.prepare("UPDATE agent_definitions SET status = 'suspended', review_reason = 'abuse' WHERE id = ?").bind(agent.agentId).run();
+    await dispatch(s, { agent: agent.agentId, deployment_id: agent.deploymentId, inputs: { name: "Di" } });
+    const got = await outcome(s);
+    expect(got.params).toMatchObject({ status: "failed", execution_id: null, error: { code: "agent_suspended", details: { reason: "abuse" } } });
+    expect(await executionsOf(agent.deploymentId)).toEqual([]);
+  });
+
   it("a redelivered effect message starts no second run", async () => {
     const s = await workspaceWithPlugin();
     const agent = await seedAgent({ code: GREETER, seeded: s, inputs: INPUTS });
