@@ -90,4 +90,23 @@ describe("marketplace", () => {
     await screenshot(page, "marketplace-04-analytics");
     expect(errors).toEqual([]);
   });
+
+  it("suspends the agent from its page and reinstates it (platform admin)", async () => {
+    await page.getByTestId("market-nav-catalog").click();
+    await page.getByTestId("market-search").fill(`echo ${run}`);
+    await page.getByTestId("market-search-go").click();
+    await page.getByTestId(`market-agent-${slug}`).click();
+    await page.getByTestId("suspension-panel").waitFor();
+    expect(await page.getByTestId("agent-suspend").isDisabled()).toBe(true); // a reason is required
+    await page.getByTestId("suspension-reason").fill("checked by e2e");
+    await page.getByTestId("agent-suspend").click();
+    await page.locator('[data-testid="agent-status"]', { hasText: "suspended" }).waitFor();
+    expect(await page.getByTestId("deploy").count()).toBe(0);
+    expect(await page.textContent("body")).toContain("suspended by the platform");
+    await screenshot(page, "marketplace-05-suspended");
+    await page.getByTestId("agent-reinstate").click();
+    await page.locator('[data-testid="agent-status"]', { hasText: "approved" }).waitFor();
+    await page.getByTestId("deploy").waitFor();
+    expect(errors).toEqual([]);
+  });
 });

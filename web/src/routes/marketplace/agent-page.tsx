@@ -58,7 +58,7 @@ function AgentView(props: { ws: string; detail: AgentDetail; onChange: () => voi
       </section>
       <ReviewPanel detail={props.detail} onDone={props.onChange} />
       <SuspensionPanel detail={props.detail} onDone={props.onChange} />
-      <Show when={a().status === "approved"} fallback={<Notice tone="warning">This agent is {a().status}; it can be deployed once approved.</Notice>}>
+      <Show when={a().status === "approved"} fallback={<Notice tone="warning">{a().status === "suspended" ? "This agent is suspended by the platform; it cannot be deployed or run." : `This agent is ${a().status}; it can be deployed once approved.`}</Notice>}>
         <DeployAndRun ws={props.ws} agentId={a().id} example={example()} />
       </Show>
       <section class="card">
