@@ -24,20 +24,25 @@ interface DispatchReply {
   ack: { rendered_by: number; version: number | null; timed_out: boolean };
 }
 
-async function query(plugin: string, surface: string, q: string): Promise<Envelope> {
-  const r = await call<Envelope[]>(env.url, env.token, "POST", "/ai/query", [{ plugin, surface, query: q }]);
+async function query(plugin: string, surface: string, q: string, live = false): Promise<Envelope> {
+  const r = await call<Envelope[]>(env.url, env.token, "POST", `/ai/query${live ? "?live=1" : ""}`, [{ plugin, surface, query: q }]);
   expect(r.status).toBe(200);
+  lastSeen = JSON.stringify(r.body[0]);
   return r.body[0]!;
 }
 
-/** Polls `check`; a dropped connection (wrangler dev reloading the Worker) counts as "not yet". */
+let lastSeen = "";
+
+/**
+ * Polls `check`; a dropped connection (wrangler dev reloading the Worker) counts as "not yet".
+ * The timeout's message ends with the last error or the last envelope `query` saw.
+ */
 async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
-  let last: unknown = null;
   for (;;) {
-    const got = await check().catch((error: unknown) => ((last = error), null));
+    const got = await check().catch((error: unknown) => ((lastSeen = `error: ${String(error)}`), null));
     if (got) return got;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${lastSeen.slice(0, 300)})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -129,6 +134,23 @@ describe("AI perception with a browser connected", () => {
     expect(canvas!.summary).toMatch(/circle/);
   });
 
+  it("reports layout problems with selectors that point back at the element", async () => {
+    await page.evaluate(`document.querySelector('[data-plugin="pe"] .plugin-panel-body').insertAdjacentHTML("beforeend",
+      '<div class="e2e-fixture" style="position:relative;background:#fff">'
+      + '<p class="e2e-faint" style="color:#c8c8c8">barely readable</p>'
+      + '<div class="e2e-far" style="position:absolute;left:-4000px;top:0;width:40px;height:20px">gone</div>'
+      + '</div>')`);
+    const found = await query("pe", "anomalies", '[.[] | select(.kind == "low_contrast" or .kind == "off_screen") | {kind, selector, target_rect}]', true);
+    expect(found.error).toBeUndefined();
+    const list = (found.result as { kind: string; selector: string; target_rect: { x: number } }[][])[0]!;
+    const classOf = (selector: string) => page.evaluate(`document.querySelector(${JSON.stringify(selector)})?.className ?? null`);
+    expect(list.map((a) => a.kind)).toEqual(expect.arrayContaining(["low_contrast", "off_screen"]));
+    const classes = await Promise.all(list.map((a) => classOf(a.selector)));
+    expect(classes).toEqual(expect.arrayContaining(["e2e-faint", "e2e-far"]));
+    expect(list.find((a) => a.kind === "off_screen")!.target_rect.x).toBeLessThan(0);
+    await page.evaluate(`document.querySelector(".e2e-fixture").remove()`);
+  });
+
   it("keeps what the page logged in pe.console", async () => {
     const marker = `pe-e2e-marker-${Date.now()}`;
     await page.evaluate(`console.info(${JSON.stringify(marker)}, { from: "the e2e test" })`);
@@ -139,16 +161,26 @@ describe("AI perception with a browser connected", () => {
     expect(JSON.stringify(rows)).toContain("info");
   });
 
+  it("keeps the panels' DOM mutations in pe.mutations", async () => {
+    // The AI's node was added to the canvas: a childList change inside the Graphist panel.
+    const rows = await until(async () => {
+      const got = await query("pe", "mutations", `SELECT kind, target, detail FROM mutations WHERE kind = 'childList' AND target LIKE '%data-plugin="graphist"%' LIMIT 20`);
+      return Array.isArray(got.result) && got.result.length > 0 ? got.result : null;
+    }, "a childList mutation of the Graphist panel");
+    expect(JSON.stringify(rows)).toMatch(/\+\d+ \(/);
+  });
+
   it("leaves the page free of errors", () => {
     expect(errors).toEqual([]);
   });
 
-  it("without a browser, an AI dispatch's ack times out and pe.view answers no_browser", async () => {
+  // The hub notices a closed stream when a write to it fails (at the latest its 15 s heartbeat).
+  it("without a browser, an AI dispatch's ack times out and pe.view answers no_browser", { timeout: 90_000 }, async () => {
     await browser.close();
     const envelope = await until(async () => {
       const got = await query("pe", "view", "circle");
       return got.error?.code === "no_browser" ? got : null;
-    }, "pe.view to notice the browser left");
+    }, "pe.view to notice the browser left", 45_000);
     expect(envelope.result).toBeNull();
     expect(envelope.error?.message).toMatch(/browser/);
 

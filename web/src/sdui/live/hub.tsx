@@ -227,7 +227,9 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
   createEffect(() => {
     roomSet();
     clearTimeout(reopen);
-    reopen = setTimeout(open, 30);
+    // With no room yet, wait for the panels to register theirs before following pe:main alone
+    // (a stream opened and closed at once still counts as a browser on the hub until it notices).
+    reopen = setTimeout(open, roomSet().length ? 30 : 1500);
   });
   onCleanup(() => {
     source?.close();
