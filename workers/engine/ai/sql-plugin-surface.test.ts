@@ -94,7 +94,7 @@ describe("plugin SQL surfaces", () => {
     await dispatch(s, "add", { who: "ada", amount: 5 });
     const md = (await call("/ai/manual", { token: s.owner.token })).body as string;
     expect(md).toContain("## Surface `ledger.entries`");
-    expect(md).toContain("Table `entries`(id INTEGER, who TEXT, amount REAL, tags JSON)");
+    expect(md).toContain("Table `entries`(id INTEGER, who TEXT, amount REAL, tags JSON); a query is one read-only SQLite SELECT over it.");
     expect(md).toContain("Table `accounts`(key TEXT, owner TEXT, balance REAL)");
     expect(md).toContain("## Surface `pe.changelog`");
     const examples = [...md.matchAll(/```ai-query\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!));

@@ -1,3 +1,4 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, seedWorkspace, type Seeded } from "../../test/fixtures";
 
@@ -80,6 +81,19 @@ describe("SQL surfaces in workerd", () => {
     expect(r.body[198].error.message).toMatch(/this request's SQL budget/);
     expect(r.body[199].result).toEqual([1]);
     expect(await count(s)).toBe(3);
+  });
+
+  it("streams SQL rows as NDJSON past the byte budgets", async () => {
+    const s = await dispatched();
+    const res = await SELF.fetch("http://frameos.test/ai/query", {
+      method: "POST",
+      headers: { authorization: `Bearer ${s.owner.token}`, "content-type": "application/json", accept: "application/x-ndjson" },
+      body: JSON.stringify([{ plugin: "pe", surface: "changelog", query: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) SELECT i, printf('%080d', i) AS pad FROM n" }]),
+    });
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].meta.complete).toBe(true);
+    expect(lines[0].result).toHaveLength(20_000);
   });
 
   it("never sees another workspace's rows", async () => {

@@ -15,7 +15,8 @@ import { surface, versionHash, type Recipe, type Resolved, type Surface } from "
 import type { ManifestSurface } from "./surfaces";
 
 /** `Table name(col TYPE, …)`, for descriptions in the manual. */
-export const tableLine = (name: string, columns: SandboxColumn[]) => `Table \`${name}\`(${columns.map((c) => `${c.name} ${c.type}`).join(", ")}).`;
+export const tableLine = (name: string, columns: SandboxColumn[]) =>
+  `Table \`${name}\`(${columns.map((c) => `${c.name} ${c.type}`).join(", ")}); a query is one read-only SQLite SELECT over it.`;
 
 const tableValue = (table: string, columns: SandboxColumn[], rows: Record<string, JsonValue>[]): JsonValue => ({ table, columns, rows } satisfies SqlTableValue as unknown as JsonValue);
 
