@@ -18,7 +18,7 @@ describe("request log helpers", () => {
         workerLog(c, "info", "did the thing");
         return c.text("ok");
       });
-    for (const headers of [{}, { "x-anon": "1" }]) {
+    for (const headers of [{}, { "x-anon": "1" }] as Record<string, string>[]) {
       const ctx = createExecutionContext();
       const res = await app.request(`/api/w/${s.workspace.id}/thing?token=secret`, { headers }, env, ctx);
       expect(res.status).toBe(200);
