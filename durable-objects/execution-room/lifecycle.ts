@@ -309,12 +309,14 @@ export class Lifecycle {
   async #notify(): Promise<void> {
     const s = this.#state;
     if (s.notified || !s.settled || !s.executionId) return;
+    // A backstop first: if this instance stops midway, the alarm delivers (the callback row claims once).
+    await this.ctx.storage.setAlarm(Date.now() + 30_000);
     try {
       await notifyCallback(this.env, s.executionId);
       this.#update({ notified: true });
+      await this.ctx.storage.deleteAlarm();
     } catch (err) {
-      console.error("execution-room: could not deliver the outcome to its plugin; retrying", err);
-      await this.ctx.storage.setAlarm(Date.now() + 30_000);
+      console.error("execution-room: could not deliver the outcome to its plugin; the alarm retries", err);
     }
   }
 
