@@ -1,6 +1,10 @@
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { seedAgent } from "../../durable-objects/execution-room/test-fixtures";
+import { Lifecycle } from "../../durable-objects/execution-room/lifecycle";
+import { INITIAL_STATE, saveState } from "../../durable-objects/execution-room/storage";
+import { queueExecution, seedAgent } from "../../durable-objects/execution-room/test-fixtures";
+import { executionRoom } from "../engine/marketplace/runner";
+import { runtimeTransport } from "../engine/marketplace/run-transport";
 import { call, seedWorkspace, type Seeded } from "../test/fixtures";
 import { testPackage } from "../test/plugin-package";
 import { performAgentExecute } from "./agent-effect";
@@ -127,6 +131,31 @@ describe("agent.execute effect", () => {
     const got = await outcome(s);
     expect(got.params).toMatchObject({ status: "failed", execution_id: null, error: { code: "agent_suspended", details: { reason: "abuse" } } });
     expect(await executionsOf(agent.deploymentId)).toEqual([]);
+  });
+
+  it("delivers an outcome left undelivered by a room that stopped midway, when its alarm fires", async () => {
+    const s = await workspaceWithPlugin();
+    const agent = await seedAgent({ code: GREETER, seeded: s });
+    const id = await queueExecution(agent, { name: "Ed" });
+    await env.DB.batch([
+      env.DB.prepare("UPDATE agent_executions SET status = 'success', outputs = ?2, finished_at = '2026-01-01T00:00:00Z' WHERE id = ?1").bind(id, JSON.stringify({ text: "Hello Ed" })),
+      env.DB.prepare(
+        `INSERT INTO agent_callbacks (effect_key, execution_id, workspace_id, plugin, instance, then_command, then_params, identity_id, author, changeset)
+         VALUES (?1, ?2, ?3, 'orchestrator', 'main', 'agent_done', '{}', ?4, ?5, 'cs_backstop')`,
+      ).bind(`test/${id}`, id, s.workspace.id, s.owner.id, JSON.stringify({ id: s.owner.id, name: "Owner", type: "human" })),
+    ]);
+    // The room recorded and settled the run, then stopped before delivering: a fresh instance's alarm delivers.
+    await runInDurableObject(executionRoom(env, id), async (_room, state) => {
+      saveState(state.storage.sql, { ...INITIAL_STATE, executionId: id, attempt: 1, phase: "final", status: "success", recorded: true, settled: true });
+      await new Lifecycle(state, env, runtimeTransport(env)).alarm();
+    });
+    const got = await outcome(s);
+    expect(got.params).toMatchObject({ ok: true, execution_id: id, status: "success", outputs: { text: "Hello Ed" } });
+    await runInDurableObject(executionRoom(env, id), async (_room, state) => {
+      await new Lifecycle(state, env, runtimeTransport(env)).alarm(); // delivered once: a second alarm sends nothing
+    });
+    const history = (await call(`/api/w/${s.workspace.id}/p/orchestrator/history`, { token: s.owner.token })).body.records as { command: string }[];
+    expect(history.map((h) => h.command)).toEqual(["agent_done"]);
   });
 
   it("a redelivered effect message starts no second run", async () => {
