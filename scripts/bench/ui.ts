@@ -3,7 +3,9 @@
  *   1. first render of a 10,000-row table (navigation → rows in the DOM), 5 loads;
  *   2. patch-to-DOM latency for one row, 100 updates: SSE `state` event received → row text
  *      changed (and → next frame), plus dispatch → DOM end to end;
- *   3. frame times while dragging one node on a 5,000-node canvas.
+ *   3. first render of a 5,000-node canvas (keyed by element id), and frame times while
+ *      dragging one node on it;
+ *   4. frame times while 1,000 circles tween their position (declared transitions).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -100,8 +102,12 @@ async function main(): Promise<void> {
     // 3. Frame times while dragging on a 5,000-node canvas.
     await install(platform.url, platform.token, ws, dotsPlugin());
     await dispatch(platform.url, platform.token, ws, "dots", "fill", { n: 5_000 });
-    await page.reload();
-    await page.waitForSelector('[data-plugin="dots"] circle[data-id="d4999"]');
+    const canvasFirsts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      await page.waitForSelector('[data-plugin="dots"] circle[data-id="d4999"]');
+      canvasFirsts.push((await page.evaluate("performance.now()")) as number);
+    }
     const circles = (await page.evaluate(`document.querySelectorAll('[data-plugin="dots"] circle').length`)) as number;
     const target = page.locator('[data-plugin="dots"] circle[data-id="d2050"]');
     await target.scrollIntoViewIfNeeded();
@@ -117,10 +123,33 @@ async function main(): Promise<void> {
     const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
     const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
 
+    // 4. Frame times while 1,000 circles tween their cx over one second.
+    await dispatch(platform.url, platform.token, ws, "dots", "fill", { n: 1_000, tween_ms: 1_000 });
+    await page.waitForFunction(`document.querySelectorAll('[data-plugin="dots"] circle[data-id]').length === 1000`);
+    const tween = (await page.evaluate(`(async () => {
+      const c = document.querySelector('[data-plugin="dots"] circle[data-id="d999"]');
+      const from = Number(c.getAttribute("cx"));
+      const frames = [];
+      const res = await fetch("/api/w/${encodeURIComponent(ws)}/dispatch", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ commands: [{ plugin: "dots", instance: "main", command: "shift", params: { dx: 40 } }] }) });
+      if (!res.ok) throw new Error("dispatch " + res.status);
+      await new Promise((resolve) => {
+        const tick = (t) => {
+          frames.push(t);
+          if (Number(c.getAttribute("cx")) >= from + 40) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      return frames;
+    })()`)) as number[];
+    const tweenGaps = tween.slice(1).map((t, i) => t - tween[i]!);
+
     console.log(`ui bench (Chromium headless, ${process.env.CHROME_PATH ?? "/usr/bin/chromium"})`);
     console.log(`first render, 10,000-row table: navigation → rows in DOM p50 ${ms(pct(firsts, 50))}, min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))} (${firsts.length} loads; ${rows} row elements in the DOM)`);
     console.log(`one-row patch, SSE state event → DOM: p50 ${ms(pct(stream, 50))}, p99 ${ms(pct(stream, 99))}; → next frame: p50 ${ms(pct(frame, 50))}, p99 ${ms(pct(frame, 99))} (${stream.length} updates)`);
     console.log(`one-row patch, dispatch → DOM (end to end): p50 ${ms(pct(total, 50))}, p99 ${ms(pct(total, 99))}`);
+    console.log(`first render, ${circles}-circle canvas: navigation → last circle in DOM p50 ${ms(pct(canvasFirsts, 50))}, min ${ms(Math.min(...canvasFirsts))} (${canvasFirsts.length} loads)`);
+    console.log(`transition of 1,000 circles (cx tween, 1 s): ${tweenGaps.length} frames until the last landed, frame time p50 ${ms(pct(tweenGaps, 50))}, p95 ${ms(pct(tweenGaps, 95))}, max ${ms(Math.max(...tweenGaps))}`);
     console.log(`drag on a ${circles}-circle canvas: ${gaps.length} frames, frame time p50 ${ms(pct(gaps, 50))}, p95 ${ms(pct(gaps, 95))}, max ${ms(Math.max(...gaps))}`);
   } finally {
     await browser.close();

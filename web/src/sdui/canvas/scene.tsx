@@ -1,4 +1,4 @@
-import { createMemo, For, Show, untrack } from "solid-js";
+import { createMemo, createRenderEffect, For, Show, untrack } from "solid-js";
 import type { JSX } from "solid-js";
 import type { Point, SceneElement } from "../../../../lib/sdui/index.ts";
 import { DEFAULT_DURATION, enterFrames, timing } from "../look/animate";
@@ -53,8 +53,9 @@ function SceneEl(props: SceneProps & { el: () => { item: SceneElement; index: nu
   const el = () => props.el().item;
   const index = () => props.el().index;
   const spec = createMemo(() => effectiveAnimate("canvas-element", el().animate));
-  const transition = () => sceneTransitionCss(spec(), index(), props.reducedMotion()) ?? undefined;
-  const common = () => ({
+  const transition = createMemo(() => sceneTransitionCss(spec(), index(), props.reducedMotion()) ?? undefined);
+  // One object per change: the shapes spread it, and a spread re-reads every prop on any change.
+  const common = createMemo(() => ({
     "data-id": el().id,
     "data-kind": el().kind,
     "data-plugin": props.plugin,
@@ -66,11 +67,14 @@ function SceneEl(props: SceneProps & { el: () => { item: SceneElement; index: nu
     opacity: el().opacity,
     "stroke-dasharray": el().dash?.join(" "),
     style: transition() ? `transition: ${transition()}` : undefined,
-  });
+  }));
   const shape = <K extends SceneElement["kind"]>(): ShapeProps<K> => ({ el: el as () => Of<K>, index, common, spec, props });
   // The shape is built again when the kind or the set of tweened attributes changes (an
   // element's slot follows its id, and patches may change either in place).
-  const build = createMemo(() => `${el().kind}|${[...sceneTransitions(spec())].filter(isTweened).sort().join(",")}`);
+  const build = createMemo(() => {
+    const a = spec();
+    return a?.transition && a.transition !== "none" ? `${el().kind}|${[...sceneTransitions(a)].filter(isTweened).sort().join(",")}` : el().kind;
+  });
   return (
     <Show when={build()} keyed>
       {(_built: string) => {
@@ -100,8 +104,21 @@ function motion<K extends SceneElement["kind"]>(s: ShapeProps<K>) {
     isTweened(name) && declared.has(name)
       ? createTween(value, { name, el: () => node, active: () => (sceneTransitions(s.spec()).has(name) ? s.spec() : null), reducedMotion: s.props.reducedMotion, index })
       : value;
+  // Geometry is bound attribute by attribute, outside the spread of the common attributes: a
+  // spread re-applies every prop on any change, and tweens change geometry every frame.
+  const binds: [string, () => unknown][] = [];
+  /** Binds an attribute to a value, through a tween when the element transitions `name`. */
+  const geo = (name: string, value: () => Tweenable | undefined, attribute = name) => binds.push([attribute, tw(name, value)]);
+  const attr = (attribute: string, value: () => unknown) => binds.push([attribute, value]);
   const ref = (n: SVGElement) => {
     node = n;
+    for (const [name, value] of binds) {
+      createRenderEffect(() => {
+        const v = value();
+        if (v === undefined || v === null) n.removeAttribute(name);
+        else n.setAttribute(name, String(v));
+      });
+    }
     registerExit(n, s.spec);
     const a = untrack(s.spec);
     if (a?.enter && !s.props.reducedMotion()) {
@@ -117,27 +134,29 @@ function motion<K extends SceneElement["kind"]>(s: ShapeProps<K>) {
       });
     }
   };
-  return { tw, ref };
+  return { tw, geo, attr, ref };
 }
 
 const title = (el: SceneElement) => (el.label ? <title>{el.label}</title> : null);
 
 function Circle(s: ShapeProps<"circle">) {
-  const { tw, ref } = motion(s);
-  const [cx, cy, r] = [tw("cx", () => s.el().cx), tw("cy", () => s.el().cy), tw("r", () => s.el().r)];
-  return <circle ref={ref} {...s.common()} cx={cx()} cy={cy()} r={r()}>{title(s.el())}</circle>;
+  const { geo, ref } = motion(s);
+  geo("cx", () => s.el().cx);
+  geo("cy", () => s.el().cy);
+  geo("r", () => s.el().r);
+  return <circle ref={ref} {...s.common()}>{title(s.el())}</circle>;
 }
 
 function Rect(s: ShapeProps<"rect">) {
-  const { tw, ref } = motion(s);
-  const [x, y, w, h, rx] = [tw("x", () => s.el().x), tw("y", () => s.el().y), tw("width", () => s.el().width), tw("height", () => s.el().height), tw("rx", () => s.el().rx)];
-  return <rect ref={ref} {...s.common()} x={x()} y={y()} width={w()} height={h()} rx={rx()}>{title(s.el())}</rect>;
+  const { geo, ref } = motion(s);
+  for (const k of ["x", "y", "width", "height", "rx"] as const) geo(k, () => s.el()[k]);
+  return <rect ref={ref} {...s.common()}>{title(s.el())}</rect>;
 }
 
 function Line(s: ShapeProps<"line">) {
-  const { tw, ref } = motion(s);
-  const [x1, y1, x2, y2] = [tw("x1", () => s.el().x1), tw("y1", () => s.el().y1), tw("x2", () => s.el().x2), tw("y2", () => s.el().y2)];
-  return <line ref={ref} {...s.common()} x1={x1()} y1={y1()} x2={x2()} y2={y2()} stroke={s.el().stroke ?? "currentColor"} marker-start={marker(s.el().marker_start)} marker-end={marker(s.el().marker_end)}>{title(s.el())}</line>;
+  const { geo, ref } = motion(s);
+  for (const k of ["x1", "y1", "x2", "y2"] as const) geo(k, () => s.el()[k]);
+  return <line ref={ref} {...s.common()} stroke={s.el().stroke ?? "currentColor"} marker-start={marker(s.el().marker_start)} marker-end={marker(s.el().marker_end)}>{title(s.el())}</line>;
 }
 
 function PathEl(s: ShapeProps<"path">) {
@@ -151,17 +170,20 @@ function Polygon(s: ShapeProps<"polygon">) {
 }
 
 function TextLabel(s: ShapeProps<"text-label">) {
-  const { tw, ref } = motion(s);
-  const [x, y, size] = [tw("x", () => s.el().x), tw("y", () => s.el().y), tw("font_size", () => s.el().font_size)];
+  const { geo, ref } = motion(s);
+  geo("x", () => s.el().x);
+  geo("y", () => s.el().y);
+  geo("font_size", () => s.el().font_size, "font-size");
   const t = s.el;
-  return <text ref={ref} {...s.common()} x={x()} y={y()} font-size={size() === undefined ? undefined : String(size())} text-anchor={t().anchor} dominant-baseline={t().baseline ? BASELINE[t().baseline!] : undefined}>{t().text}</text>;
+  return <text ref={ref} {...s.common()} text-anchor={t().anchor} dominant-baseline={t().baseline ? BASELINE[t().baseline!] : undefined}>{t().text}</text>;
 }
 
 function Group(s: ShapeProps<"group">) {
-  const { tw, ref } = motion(s);
+  const { tw, attr, ref } = motion(s);
   const [translate, rotate, scale] = [tw("translate", () => s.el().translate), tw("rotate", () => s.el().rotate), tw("scale", () => s.el().scale)];
+  attr("transform", () => groupTransform(translate(), rotate(), scale()));
   return (
-    <g ref={ref} {...s.common()} transform={groupTransform(translate(), rotate(), scale())}>
+    <g ref={ref} {...s.common()}>
       {title(s.el())}
       <SceneElements elements={s.el().children} plugin={s.props.plugin} selected={s.props.selected} reducedMotion={s.props.reducedMotion} />
     </g>

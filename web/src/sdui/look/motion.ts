@@ -28,11 +28,11 @@ export const TYPE_DEFAULTS: Readonly<Record<string, AnimateSpec>> = {
 const STRING_KEYS = ["enter", "from", "exit", "to", "easing"] as const;
 const NUMBER_KEYS = ["duration_ms", "delay_ms", "stagger_ms"] as const;
 
-/** The animate block in force for an element of `type`: defaults, then what it declares. */
+/** The animate block in force for an element of `type`: defaults, then what it declares (read-only). */
 export function effectiveAnimate(type: string, declared: unknown): AnimateSpec | null {
   const base = TYPE_DEFAULTS[type];
   const own = typeof declared === "object" && declared !== null && !Array.isArray(declared) ? (declared as Record<string, unknown>) : null;
-  if (!base && !own) return null;
+  if (!own) return base ?? null;
   const spec: AnimateSpec = { ...(base ?? {}) };
   if (own) {
     for (const k of STRING_KEYS) if (typeof own[k] === "string") spec[k] = own[k];

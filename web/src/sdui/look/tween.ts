@@ -5,7 +5,7 @@
  * so pausing or seeking that animation (devtools, tests) holds or moves the attribute with it.
  */
 import type { Accessor } from "solid-js";
-import { createComputed, createSignal, on, onCleanup, untrack } from "solid-js";
+import { batch, createComputed, createSignal, on, onCleanup, untrack } from "solid-js";
 import { DEFAULT_DURATION, timing } from "./animate";
 import type { AnimateSpec, Tweenable } from "./motion";
 import { interpolate, sameValue } from "./motion";
@@ -20,13 +20,29 @@ export interface TweenOptions {
   index?: number;
 }
 
+/** One frame loop for every running tween; their updates land in one Solid batch per frame. */
+const running = new Set<() => boolean>();
+let ticking = 0;
+function tick(): void {
+  ticking = 0;
+  batch(() => {
+    for (const step of running) if (!step()) running.delete(step);
+  });
+  if (running.size) ticking = requestAnimationFrame(tick);
+}
+function run(step: () => boolean): void {
+  running.add(step);
+  if (!ticking) ticking = requestAnimationFrame(tick);
+}
+
 /** The value to render: `target` itself, or on its way there while a transition runs. */
 export function createTween<T extends Tweenable | undefined>(target: Accessor<T>, o: TweenOptions): Accessor<T> {
   const [shown, setShown] = createSignal<T>(untrack(target), { equals: sameValue });
   let anim: Animation | undefined;
-  let frame = 0;
+  let step: (() => boolean) | undefined;
   const stop = () => {
-    cancelAnimationFrame(frame);
+    if (step) running.delete(step);
+    step = undefined;
     anim?.cancel();
     anim = undefined;
   };
@@ -44,19 +60,22 @@ export function createTween<T extends Tweenable | undefined>(target: Accessor<T>
       const t = timing(spec, DEFAULT_DURATION.transition, o.index ?? 0, false);
       const a = el.animate([], { duration: t.duration, delay: t.delay, easing: t.easing, fill: "none", id: `sd-transition:${o.name}` });
       anim = a;
-      const step = () => {
-        if (anim !== a) return;
+      /** Shows the value at the animation's eased progress; false once it has landed. */
+      const own = (): boolean => {
+        if (anim !== a) return false;
         if (a.playState === "finished" || a.playState === "idle") {
           anim = undefined;
+          step = undefined;
           setShown(() => next);
-          return;
+          return false;
         }
         const progress = a.effect?.getComputedTiming().progress;
         setShown(() => interpolate(from as Tweenable, next as Tweenable, typeof progress === "number" ? progress : 0) as T);
-        frame = requestAnimationFrame(step);
+        return true;
       };
-      void a.finished.then(step, () => undefined);
-      step();
+      step = own;
+      void a.finished.then(() => batch(own), () => undefined);
+      run(own);
     }, { defer: true }),
   );
   return shown;
