@@ -2,6 +2,7 @@
 import type { JsonValue } from "../../../lib/protocol/events";
 import type { SandboxColumn } from "../../../lib/sql-sandbox/sandbox";
 import type { Env } from "../../env";
+import type { HistoryRecord } from "../../../durable-objects/plugin-room/history";
 import { roomStub } from "../rooms";
 
 export const CHANGELOG_ROWS = 1_000;
@@ -28,29 +29,50 @@ export async function changelogRows(env: Env, workspaceId: string): Promise<{ ro
   const perRoom = await Promise.all(
     rooms.map(async ({ plugin, instance }) => {
       const key = { workspace: workspaceId, plugin, instance };
-      const records = await roomStub(env, key).history(key, { limit: CHANGELOG_ROWS });
-      versions[`${plugin}:${instance}`] = records[0]?.version ?? 0;
-      return records.map((r) => ({
-        at: r.at,
-        room: `${plugin}:${instance}`,
-        plugin,
-        instance,
-        version: r.version,
-        command: r.command,
-        params: r.params,
-        source: r.source,
-        author: r.author.name,
-        author_id: r.author.id,
-        author_type: r.author.type,
-        batch_id: r.batch_id,
-        changeset: r.changeset,
-        summary: r.message.split("\n")[0] ?? "",
-        ops: r.patch.length,
-        paths: [...new Set(r.patch.map((op) => op.path))].slice(0, 20),
-        files: r.files ? Object.keys(r.files) : null,
-      }));
+      const room = roomStub(env, key);
+      // The newest record says whether this isolate's copy of the room's rows is still current.
+      const [latest] = await room.history(key, { limit: 1 });
+      const id = `${workspaceId}:${plugin}:${instance}`;
+      const tag = latest ? `${latest.version}:${latest.batch_id}:${latest.seq}` : "empty";
+      versions[`${plugin}:${instance}`] = latest?.version ?? 0;
+      const cached = ROOM_ROWS.get(id);
+      if (cached?.tag === tag) return cached.rows;
+      const rows = latest ? toRows(plugin, instance, await room.history(key, { limit: CHANGELOG_ROWS })) : [];
+      ROOM_ROWS.delete(id);
+      ROOM_ROWS.set(id, { tag, rows });
+      if (ROOM_ROWS.size > CACHED_ROOMS) ROOM_ROWS.delete(ROOM_ROWS.keys().next().value!);
+      return rows;
     }),
   );
-  const rows = perRoom.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, CHANGELOG_ROWS);
-  return { rows: rows.reverse() as unknown as Record<string, JsonValue>[], versions };
+  const at = (r: Row) => String(r.at);
+  const rows = perRoom.flat().sort((a, b) => (at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0)).slice(0, CHANGELOG_ROWS);
+  return { rows: rows.reverse(), versions };
+}
+
+type Row = Record<string, JsonValue>;
+
+/** Rooms whose rows this isolate keeps, keyed by workspace:plugin:instance and checked against the newest record. */
+const CACHED_ROOMS = 64;
+const ROOM_ROWS = new Map<string, { tag: string; rows: Row[] }>();
+
+function toRows(plugin: string, instance: string, records: HistoryRecord[]): Row[] {
+  return records.map((r) => ({
+    at: r.at,
+    room: `${plugin}:${instance}`,
+    plugin,
+    instance,
+    version: r.version,
+    command: r.command,
+    params: r.params,
+    source: r.source,
+    author: r.author.name,
+    author_id: r.author.id,
+    author_type: r.author.type,
+    batch_id: r.batch_id,
+    changeset: r.changeset,
+    summary: r.message.split("\n")[0] ?? "",
+    ops: r.patch.length,
+    paths: [...new Set(r.patch.map((op) => op.path))].slice(0, 20),
+    files: r.files ? Object.keys(r.files) : null,
+  }) as unknown as Row);
 }
