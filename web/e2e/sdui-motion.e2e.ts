@@ -119,6 +119,8 @@ describe("SDUI motion in the browser", () => {
 
   it("keeps a removed list item in place, inert and marked data-exiting, while its exit plays; then removes it", async () => {
     const item = `${PANEL} [data-component="list"] [data-key="b"]`;
+    // An id templated per item resolves in the item's scope.
+    expect(await page.locator(`${PANEL} [data-component="list"] [data-key="b"] [data-id="item-b"]`).count()).toBe(1);
     await watchExit(page, item);
     await run("remove_item", { id: "b" });
     await until(async () => (await exitRecords(page)).length > 0, "the item to start exiting");
