@@ -6,7 +6,7 @@
  */
 import type { Anomaly, Rect } from "../../../lib/protocol/perception";
 import { contrastRatio, effectiveBackground, minimumContrast, parseColor, type Rgba } from "./color";
-import { isVisible, OWN_UI_ATTR, ownText, pageRect, pageSize, panelsRoot, pathOf, SKIPPED_TAGS } from "./dom";
+import { isVisible, OWN_UI_ATTR, ownText, pageRect, pageSize, panelsRoot, pathBuilder, SKIPPED_TAGS } from "./dom";
 import { area, contains, intersect, offPage, zConflicts } from "./geometry";
 
 /** Walk at most this many elements and report at most this many anomalies. */
@@ -39,6 +39,7 @@ export function findAnomalies(root: Element = panelsRoot(), limits = ANOMALY_LIM
   const out: Anomaly[] = [];
   const page = pageSize(root.ownerDocument);
   let budget = limits.elements;
+  const pathOf = pathBuilder();
   const report = (el: Element, kind: Anomaly["kind"], detail: string, rect = pageRect(el)) => {
     if (out.length < limits.anomalies) out.push({ kind, selector: pathOf(el), target_rect: rect, detail });
   };

@@ -64,6 +64,7 @@ describe("Batcher", () => {
     [4, 5, 6, 7, 8, 9].forEach((n) => h.b.push(n));
     expect(h.sent).toEqual([[1, 2, 3]]);
     expect(h.b.queued).toBe(5);
+    expect(h.b.room).toBe(0);
     expect(h.b.dropped).toBe(1);
     h.release();
     await h.settle();

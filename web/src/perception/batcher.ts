@@ -41,6 +41,11 @@ export class Batcher<T> {
     return this.#queue.length;
   }
 
+  /** How many more entries fit before new ones are dropped (callers can skip building them). */
+  get room(): number {
+    return Math.max(0, this.#o.maxQueued - this.#queue.length);
+  }
+
   push(entry: T): void {
     if (this.#queue.length >= this.#o.maxQueued) {
       this.#dropped++;

@@ -3,29 +3,36 @@
  * its status, error and a frame count. The renderer keeps no render counter (Solid updates the
  * DOM in place, there are no re-renders to count), so a frame is a mutation callback in which
  * the component's own DOM changed: `FrameCounter` watches the document with one MutationObserver
- * and credits the nearest `[data-component]` of each change once per callback; a component
- * counts 1 when first seen.
+ * and credits the nearest `[data-component]` of each change once per callback (counted at idle
+ * time, so a burst may land a moment late; past 20,000 waiting records some go uncounted); a
+ * component counts 1 when first seen.
  */
 import type { ComponentStatus } from "../../../lib/protocol/perception";
 import { isOwnUi, panelsRoot } from "./dom";
+import { IdleQueue, idleSchedule } from "./idle-queue";
 
 const SELECTOR = "[data-component]";
 
 export class FrameCounter {
   #counts = new WeakMap<Element, number>();
   #observer: MutationObserver | null = null;
+  // Counted at idle time, not in the frame that changed the DOM (a callback stays one frame).
+  #queue = new IdleQueue<MutationRecord>((callbacks) => callbacks.forEach((records) => this.#count(records)), idleSchedule());
 
   start(target: Node = document.body): void {
-    this.#observer = new MutationObserver((records) => {
-      const touched = new Set<Element>();
-      for (const r of records) {
-        const el = r.target instanceof Element ? r.target : r.target.parentElement;
-        const comp = el?.closest(SELECTOR);
-        if (comp) touched.add(comp);
-      }
-      for (const c of touched) this.#counts.set(c, (this.#counts.get(c) ?? 1) + 1);
-    });
+    this.#observer = new MutationObserver((records) => this.#queue.push(records));
     this.#observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+  }
+
+  #count(records: MutationRecord[]): void {
+    const targets = new Set<Node>(records.map((r) => r.target));
+    const touched = new Set<Element>();
+    for (const t of targets) {
+      const el = t instanceof Element ? t : t.parentElement;
+      const comp = el?.closest(SELECTOR);
+      if (comp) touched.add(comp);
+    }
+    for (const c of touched) this.#counts.set(c, (this.#counts.get(c) ?? 1) + 1);
   }
 
   count(el: Element): number {
@@ -35,6 +42,7 @@ export class FrameCounter {
   stop(): void {
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#queue.stop();
   }
 }
 

@@ -29,30 +29,45 @@ export function pageSize(doc: Document = document): { width: number; height: num
   return { width: Math.max(e.scrollWidth, e.clientWidth), height: Math.max(e.scrollHeight, e.clientHeight) };
 }
 
-function asPath(el: Element): PathElement {
+type Positions = WeakMap<Element, { index: number; of: number }>;
+
+/** Every child's position among same-tag siblings, in one pass over the parent (cached). */
+function positionIn(el: Element, cache: Positions): { index: number; of: number } {
+  const hit = cache.get(el);
+  if (hit) return hit;
+  const parent = el.parentElement;
+  if (!parent) return { index: 1, of: 1 };
+  const byTag = new Map<string, Element[]>();
+  for (const s of parent.children) {
+    const list = byTag.get(s.localName);
+    if (list) list.push(s);
+    else byTag.set(s.localName, [s]);
+  }
+  for (const list of byTag.values()) list.forEach((s, i) => cache.set(s, { index: i + 1, of: list.length }));
+  return cache.get(el) ?? { index: 1, of: 1 };
+}
+
+function asPath(el: Element, cache: Positions): PathElement {
   return {
     tag: el.localName,
     id: el.id,
     attr: (n) => el.getAttribute(n),
     get parent() {
-      return el.parentElement ? asPath(el.parentElement) : null;
+      return el.parentElement ? asPath(el.parentElement, cache) : null;
     },
-    position() {
-      const siblings = el.parentElement ? el.parentElement.children : [el];
-      let index = 0;
-      let of = 0;
-      for (const s of siblings) {
-        if (s.localName !== el.localName) continue;
-        of++;
-        if (s === el) index = of;
-      }
-      return { index, of };
-    },
+    position: () => positionIn(el, cache),
   };
 }
 
-/** A CSS path that selects `el` (see `cssPath`). */
-export const pathOf = (el: Element): string => cssPath(asPath(el));
+/**
+ * A CSS path builder (see `cssPath`). Sibling positions are cached for the builder's life, so
+ * paths of many children of one parent cost one pass over it: make one per snapshot or batch,
+ * not one for ever (the DOM changes).
+ */
+export function pathBuilder(): (el: Element) => string {
+  const cache: Positions = new WeakMap();
+  return (el) => cssPath(asPath(el, cache));
+}
 
 /** The element's own text (its direct text nodes), whitespace collapsed, capped at `max`. */
 export function ownText(el: Element, max: number): string {

@@ -5,8 +5,9 @@
  * Posting never logs, and lines logged while capturing are not captured again.
  */
 import { Batcher } from "./batcher";
-import { isOwnUi, pathOf } from "./dom";
+import { isOwnUi, pathBuilder } from "./dom";
 import { callerOf, formatArgs, SOURCE_MAX } from "./format";
+import { IdleQueue, idleSchedule } from "./idle-queue";
 
 type Level = "debug" | "log" | "info" | "warn" | "error";
 export interface ConsoleEntry {
@@ -30,11 +31,19 @@ export function startFeeds(post: (path: "console" | "mutations", body: unknown) 
   const lines = new Batcher<ConsoleEntry>({ send: (entries) => post("console", { client, entries }) });
   const changes = new Batcher<MutationEntry>({ send: (entries) => post("mutations", { client, entries }) });
   const stopConsole = captureConsole((e) => lines.push(e));
-  const observer = new MutationObserver((records) => summarise(records).forEach((e) => changes.push(e)));
+  // Summarised at idle time, not in the frame that changed the DOM; a tween of a thousand
+  // shapes changes a thousand elements a frame, so only what fits the batcher is built.
+  const idle = new IdleQueue<MutationRecord>((batches) => {
+    for (const records of batches) if (changes.room > 0) summarise(records, changes.room).forEach((e) => changes.push(e));
+  }, idleSchedule());
+  const observer = new MutationObserver((records) => {
+    if (changes.room > 0) idle.push(records);
+  });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   return () => {
     stopConsole();
     observer.disconnect();
+    idle.stop();
     void lines.flush();
     void changes.flush();
   };
@@ -73,13 +82,13 @@ function captureConsole(push: (e: ConsoleEntry) => void): () => void {
 
 const names = (nodes: NodeList) => [...nodes].map((n) => (n instanceof Element ? n.localName : n.nodeType === Node.TEXT_NODE ? "#text" : n.nodeName)).slice(0, 8).join(", ");
 
-/** One entry per (element, kind) of a mutation callback, only inside plugin panels. */
-function summarise(records: MutationRecord[]): MutationEntry[] {
+/** One entry per (element, kind) of a mutation callback, only inside plugin panels; at most `limit`. */
+function summarise(records: MutationRecord[], limit: number): MutationEntry[] {
   const at = new Date().toISOString();
   const groups = new Map<Node, Map<MutationRecordType, string[]>>();
   for (const r of records) {
     const el = r.target instanceof Element ? r.target : r.target.parentElement;
-    if (!el || !el.closest("[data-plugin]") || isOwnUi(el)) continue;
+    if (!el || (!groups.has(el) && groups.size >= limit) || !el.closest("[data-plugin]") || isOwnUi(el)) continue;
     const byKind = groups.get(el) ?? new Map<MutationRecordType, string[]>();
     groups.set(el, byKind);
     const details = byKind.get(r.type) ?? [];
@@ -95,10 +104,11 @@ function summarise(records: MutationRecord[]): MutationEntry[] {
     }
   }
   const out: MutationEntry[] = [];
+  const pathOf = pathBuilder();
   for (const [el, byKind] of groups) {
     if (!(el instanceof Element) || !el.isConnected) continue;
     const target = cap(pathOf(el), 500);
-    for (const [kind, details] of byKind) out.push({ at, target, kind, detail: cap([...new Set(details)].join("; "), 2000) });
+    for (const [kind, details] of byKind) if (out.length < limit) out.push({ at, target, kind, detail: cap([...new Set(details)].join("; "), 2000) });
   }
   return out;
 }
