@@ -18,7 +18,7 @@ export const workerLog = sqliteTable(
     route: text("route"),
     requestId: text("request_id"),
   },
-  (t) => [index("worker_log_ws").on(t.workspaceId, t.id)],
+  (t) => [index("worker_log_ws").on(t.workspaceId, t.id), index("worker_log_at").on(t.at)],
 );
 
 /** Requests that acted in a workspace, with timing, status and identity (`pe.network`); never bodies or secrets. */
@@ -38,7 +38,7 @@ export const requestLog = sqliteTable(
     tokenId: text("token_id"),
     requestId: text("request_id").notNull(),
   },
-  (t) => [index("request_log_ws").on(t.workspaceId, t.id)],
+  (t) => [index("request_log_ws").on(t.workspaceId, t.id), index("request_log_at").on(t.at)],
 );
 
 /** Console lines browsers posted (`pe.console`). */
@@ -55,7 +55,7 @@ export const browserConsole = sqliteTable(
     source: text("source").notNull(),
     receivedAt: text("received_at").notNull().default(now),
   },
-  (t) => [index("browser_console_ws").on(t.workspaceId, t.id)],
+  (t) => [index("browser_console_ws").on(t.workspaceId, t.id), index("browser_console_received").on(t.receivedAt)],
 );
 
 /** DOM mutations browsers observed (`pe.mutations`). */
@@ -72,5 +72,5 @@ export const browserMutations = sqliteTable(
     detail: text("detail").notNull(),
     receivedAt: text("received_at").notNull().default(now),
   },
-  (t) => [index("browser_mutations_ws").on(t.workspaceId, t.id)],
+  (t) => [index("browser_mutations_ws").on(t.workspaceId, t.id), index("browser_mutations_received").on(t.receivedAt)],
 );

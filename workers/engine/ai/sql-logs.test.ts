@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, seedWorkspace } from "../../test/fixtures";
+import { sweepExpired } from "../../scheduled";
 import { LOG_CAP, pruneStatement } from "./sql-logs";
 
 const count = async (table: string, ws: string, where = "1") =>
@@ -38,5 +39,21 @@ describe("per-workspace log caps", () => {
     // pe.console reads the capped table.
     const q = await call("/ai/query", { token: a.owner.token, body: [{ plugin: "pe", surface: "console", query: "SELECT count(*) AS n, max(message) AS last FROM console WHERE level = 'warn'" }] });
     expect(q.body[0].result).toEqual([{ n: 1, last: "newest" }]);
+  });
+
+  it("the minute cron drops day-old rows of quiet workspaces and keeps young ones", async () => {
+    const a = await seedWorkspace();
+    const b = await seedWorkspace();
+    await fill(a.workspace.id, 5, 30);
+    await fill(b.workspace.id, 3, 25);
+    await fill(a.workspace.id, 2);
+    await env.DB.prepare("INSERT INTO request_log (workspace_id, at, method, path, status, duration_ms, identity, identity_name, identity_type, request_id) VALUES (?1, ?2, 'GET', '/x', 200, 1, 'i', 'n', 'human', 'r1'), (?1, ?3, 'GET', '/y', 200, 1, 'i', 'n', 'human', 'r2')")
+      .bind(b.workspace.id, new Date(Date.now() - 26 * 3600_000).toISOString(), new Date().toISOString())
+      .run();
+    await sweepExpired(env);
+    expect(await count("browser_console", a.workspace.id)).toBe(2);
+    expect(await count("browser_console", b.workspace.id)).toBe(0);
+    expect(await count("request_log", b.workspace.id, "path = '/x'")).toBe(0);
+    expect(await count("request_log", b.workspace.id, "path = '/y'")).toBe(1);
   });
 });

@@ -125,3 +125,11 @@ export async function recordBrowser(
   );
   await env.DB.batch([...rows, pruneStatement(env, table, who.workspaceId)]);
 }
+
+/** The minute cron's sweep: rows older than `LOG_MAX_AGE_MS` in every workspace (a quiet workspace is never pruned on insert). */
+export async function sweepOldLogs(env: Env, now = new Date()): Promise<void> {
+  const cutoff = new Date(now.getTime() - LOG_MAX_AGE_MS).toISOString();
+  const tables = Object.keys(LOG_COLUMNS) as LogTable[];
+  // Indexed by time (migration 0007); browsers' rows age by arrival.
+  await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t} WHERE ${t.startsWith("browser_") ? "received_at" : "at"} < ?1`).bind(cutoff)));
+}
