@@ -162,7 +162,7 @@ describe("AI perception with a browser connected", () => {
   });
 
   it("keeps the panels' DOM mutations in pe.mutations", async () => {
-    // The AI's node was added to the canvas: a childList change inside the Graphist panel.
+    // Rendering the panel (and the AI's node) added elements: childList changes inside Graphist.
     const rows = await until(async () => {
       const got = await query("pe", "mutations", `SELECT kind, target, detail FROM mutations WHERE kind = 'childList' AND target LIKE '%data-plugin="graphist"%' LIMIT 20`);
       return Array.isArray(got.result) && got.result.length > 0 ? got.result : null;
