@@ -7,6 +7,7 @@
 import type { JsonValue } from "../../../lib/protocol/events";
 import type { Role } from "../../db/schema";
 import { dispatchBatch } from "../dispatch";
+import type { RunCallback } from "./execute";
 import type { Env } from "../../env";
 
 export interface RunResult {
@@ -17,17 +18,7 @@ export interface RunResult {
 }
 
 /** Where a result goes: a row of agent_callbacks, or the effect itself when no run was started. */
-export interface CallbackTarget {
-  workspaceId: string;
-  plugin: string;
-  instance: string;
-  thenCommand: string;
-  thenParams: Record<string, unknown>;
-  identityId: string;
-  author: { id: string; name: string; type: string };
-  changeset: string;
-  agent: string;
-}
+export type CallbackTarget = Omit<RunCallback, "effectKey"> & { agent: string };
 
 interface Row {
   effect_key: string;
