@@ -40,11 +40,15 @@ let loading: Promise<SqliteModule> | null = null;
  */
 export const MAX_WASM_BYTES = 48 * 1024 * 1024;
 
-/** Wraps the build's heap-resize import (found by its 2 GiB ceiling) so it refuses to pass `MAX_WASM_BYTES`. */
-function capMemory(imports: unknown): void {
+/**
+ * Wraps the build's heap-resize import (found by its 2 GiB ceiling and its `grow` call, in
+ * whatever spacing the bundler printed it: wrangler's esbuild writes `2147483648 < a`) so it
+ * refuses to pass `MAX_WASM_BYTES`.
+ */
+export function capMemory(imports: unknown): void {
   for (const ns of Object.values(imports as Record<string, Record<string, unknown>>)) {
     for (const [name, fn] of Object.entries(ns)) {
-      if (typeof fn !== "function" || !/2147483648</.test(String(fn))) continue;
+      if (typeof fn !== "function" || !isHeapResize(String(fn))) continue;
       const grow = fn as (bytes: number) => unknown;
       ns[name] = (bytes: number) => ((bytes >>> 0) > MAX_WASM_BYTES ? false : grow(bytes));
       return;
@@ -52,6 +56,8 @@ function capMemory(imports: unknown): void {
   }
   throw new Error("wa-sqlite: no heap-resize import to cap; refusing to run SQL without a memory cap");
 }
+
+export const isHeapResize = (source: string): boolean => /\b2147483648\b/.test(source) && /\.grow\(/.test(source);
 
 /** The module for this isolate, instantiated once from the precompiled `wasm`. */
 export function sqliteModule(wasm: CompiledWasm): Promise<SqliteModule> {
