@@ -52,12 +52,14 @@ export class RenderAcks {
     return this.#latest.get(room)?.size ?? 0;
   }
 
-  /** Forgets a renderer that disconnected; waiters stop expecting it. */
-  forget(client: string): void {
+  /** Forgets a renderer that disconnected; waiters on the rooms it followed stop expecting it. */
+  forget(client: string, rooms: readonly string[]): void {
     for (const seen of this.#latest.values()) seen.delete(client);
     for (const w of this.#waiters) {
-      w.expected = Math.max(0, w.expected - (w.by.has(client) ? 0 : 1));
-      if (w.by.size >= w.expected) this.#finish(w, false);
+      if (!rooms.includes(w.room) || w.by.has(client)) continue;
+      w.expected = Math.max(0, w.expected - 1);
+      // The last renderer left without rendering: nobody saw it, as when nobody follows the room.
+      if (w.by.size >= w.expected) this.#finish(w, w.by.size === 0);
     }
   }
 

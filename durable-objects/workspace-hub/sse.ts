@@ -20,8 +20,16 @@ export class SseSubscriber extends Subscriber {
   readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
   readonly #onClose: (sub: SseSubscriber) => void;
   #closed = false;
+  /** Chunks pushed, chunks the reader has taken, and `#pushed` at the last liveness check. */
+  #pushed = 0;
+  #taken = 0;
+  #pushedAtLastCheck = 0;
 
-  constructor(onClose: (sub: SseSubscriber) => void) {
+  /** `renderer`: the browser tab's render-ack id, when the stream named one. */
+  constructor(
+    onClose: (sub: SseSubscriber) => void,
+    readonly renderer: string | null = null,
+  ) {
     super();
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, { highWaterMark: 0, size: (chunk) => chunk.byteLength });
     this.readable = readable;
@@ -37,6 +45,21 @@ export class SseSubscriber extends Subscriber {
   open(rooms: readonly RoomName[]): void {
     const cursor = this.cursor();
     this.#push(encoder.encode(`retry: ${RETRY_MS}\n${cursor ? `id: ${cursor}\n` : ""}: following ${rooms.join(",")}\n\n`));
+  }
+
+  /**
+   * Cuts the stream off if it has not taken what was pushed before the previous check, and says
+   * whether it is still open. When a client disconnects mid-stream the runtime can lose the
+   * connection between the Worker and this object without cancelling the stream, which is then
+   * neither read nor closed; a live client takes every chunk within milliseconds.
+   */
+  checkAlive(): boolean {
+    if (this.#taken < this.#pushedAtLastCheck) {
+      this.close();
+      return false;
+    }
+    this.#pushedAtLastCheck = this.#pushed;
+    return !this.#closed;
   }
 
   heartbeat(comment: Uint8Array): void {
@@ -72,6 +95,10 @@ export class SseSubscriber extends Subscriber {
       this.close();
       return;
     }
-    this.#writer.write(bytes).catch(() => this.close());
+    this.#pushed++;
+    this.#writer.write(bytes).then(
+      () => void this.#taken++,
+      () => this.close(),
+    );
   }
 }

@@ -8,7 +8,7 @@ import { Frame, isRoomEvent } from "./frames";
 import { parseClientMessage } from "./messages";
 import { HUB_LISTENER_HEADER, Perception, type AnswerOutcome, type PerceiveRequest, type Perceived, type PerceivingAgent } from "./perception";
 import { catchUp, replayRoom } from "./replay";
-import { HUB_WORKSPACE_HEADER, MAX_ROOMS, parseCursor, parseRoomList, type Cursor } from "./rooms";
+import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, MAX_ROOMS, RENDERER_ID, parseCursor, parseRoomList, type Cursor } from "./rooms";
 import { ATTACHMENT_BUDGET, SocketSubscriber } from "./socket";
 import { SseSubscriber } from "./sse";
 import type { Subscriber } from "./subscriber";
@@ -30,7 +30,9 @@ export interface ConnectedClients {
  */
 type Marker = { repair: RoomName; after: number } | { reset: RoomName };
 
-const HEARTBEAT_MS = 15_000;
+/** How often SSE streams are checked for a lost reader; every third check also sends a heartbeat (15 s). */
+const SWEEP_MS = 5_000;
+const HEARTBEAT_EVERY = 3;
 const HEARTBEAT = ": heartbeat\n\n";
 const encoder = new TextEncoder();
 
@@ -69,7 +71,8 @@ export class WorkspaceHub extends DurableObject<Env> {
   readonly #agents = new Set<Subscriber>();
   readonly #perception = new Perception({ send: (events) => void this.#enqueue(events), browsers: () => this.#browsers() });
   #draining: ReturnType<typeof setTimeout> | undefined;
-  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #sweeper: ReturnType<typeof setInterval> | undefined;
+  #sweeps = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -106,14 +109,16 @@ export class WorkspaceHub extends DurableObject<Env> {
   }
 
   /**
-   * Waits until the browsers rendering `room` have shown `version`: every renderer known to
-   * follow it (at least one when anyone follows it), or until `timeoutMs`. With no one
+   * Waits until the browsers rendering `room` have shown `version`: every browser tab whose open
+   * stream follows it (a tab that closed its stream is no longer waited for), or until
+   * `timeoutMs`. Streams that name no tab count as one renderer, known from its acks. With no one
    * following the room it answers at once with `timed_out: true`.
    */
   awaitRender(room: RoomName, version: number, timeoutMs: number): Promise<AckOutcome> {
     const following = this.#byRoom.get(room)?.size ?? 0;
     if (following === 0) return Promise.resolve({ rendered_by: 0, version, timed_out: true });
-    return this.#acks.wait(room, version, Math.max(1, this.#acks.renderers(room)), timeoutMs);
+    const tabs = this.#renderers(room);
+    return this.#acks.wait(room, version, tabs.size > 0 ? tabs.size : Math.max(1, this.#acks.renderers(room)), timeoutMs);
   }
 
   /**
@@ -135,6 +140,15 @@ export class WorkspaceHub extends DurableObject<Env> {
     this.#perception.pointAt(rect, plugin, surface, agent);
   }
 
+  /**
+   * Every 5 s while SSE streams are open: cuts off the streams that have not taken what was sent
+   * 5 s before (their renderers stop being waited for), and every third time sends a heartbeat.
+   */
+  sweep(): void {
+    const beat = ++this.#sweeps % HEARTBEAT_EVERY === 0;
+    for (const s of this.#sse) if (s.checkAlive() && beat) s.heartbeat(encoder.encode(HEARTBEAT));
+  }
+
   connectedClients(): ConnectedClients {
     const rooms: Record<RoomName, number> = {};
     for (const [room, subs] of this.#byRoom) rooms[room] = subs.size;
@@ -149,7 +163,10 @@ export class WorkspaceHub extends DurableObject<Env> {
     if (!rooms.ok) return fail(400, "invalid_request", rooms.message);
     const since = parseCursor(url.searchParams.get("since"));
     if (!since.ok) return fail(400, "invalid_request", since.message);
-    if (url.pathname === "/events") return this.#openSse(rooms.value, since.value, request.headers.get(HUB_LISTENER_HEADER) === "agent");
+    if (url.pathname === "/events") {
+      const renderer = request.headers.get(HUB_RENDERER_HEADER);
+      return this.#openSse(rooms.value, since.value, request.headers.get(HUB_LISTENER_HEADER) === "agent", renderer && RENDERER_ID.test(renderer) ? renderer : null);
+    }
     if (url.pathname === "/ws") {
       if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
         return fail(426, "upgrade_required", "send Upgrade: websocket");
@@ -244,17 +261,15 @@ export class WorkspaceHub extends DurableObject<Env> {
     for (const sub of this.#sockets.values()) sub.persist();
   }
 
-  #openSse(rooms: RoomName[], since: Cursor, agent = false): Response {
+  #openSse(rooms: RoomName[], since: Cursor, agent = false, renderer: string | null = null): Response {
     if (rooms.length === 0) return fail(400, "invalid_request", "name at least one room in ?rooms=");
-    const sub = new SseSubscriber((s) => this.#forgetSse(s));
+    const sub = new SseSubscriber((s) => this.#forgetSse(s), agent ? null : renderer);
     this.#sse.add(sub);
     if (agent) this.#agents.add(sub);
     const behind = this.#follow(sub, rooms, since);
     sub.open(rooms);
     for (const [room, version] of behind) this.#catchUp([sub], room, version);
-    this.#heartbeat ??= setInterval(() => {
-      for (const s of this.#sse) s.heartbeat(encoder.encode(HEARTBEAT));
-    }, HEARTBEAT_MS);
+    this.#sweeper ??= setInterval(() => this.sweep(), SWEEP_MS);
     return new Response(sub.readable, {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
@@ -302,6 +317,13 @@ export class WorkspaceHub extends DurableObject<Env> {
     return n;
   }
 
+  /** The browser tabs whose open streams follow `room`. */
+  #renderers(room: RoomName): Set<string> {
+    const tabs = new Set<string>();
+    for (const sub of this.#byRoom.get(room) ?? []) if (sub instanceof SseSubscriber && sub.renderer) tabs.add(sub.renderer);
+    return tabs;
+  }
+
   #unfollow(sub: Subscriber, room: RoomName): void {
     sub.unfollow(room);
     const subs = this.#byRoom.get(room);
@@ -331,10 +353,13 @@ export class WorkspaceHub extends DurableObject<Env> {
   #forgetSse(sub: SseSubscriber): void {
     this.#sse.delete(sub);
     this.#agents.delete(sub);
-    for (const room of [...sub.versions.keys()]) this.#unfollow(sub, room);
-    if (this.#sse.size === 0 && this.#heartbeat !== undefined) {
-      clearInterval(this.#heartbeat);
-      this.#heartbeat = undefined;
+    const rooms = [...sub.versions.keys()];
+    for (const room of rooms) this.#unfollow(sub, room);
+    // A tab reopens its stream when its rooms change: it is gone only when no stream names it.
+    if (sub.renderer && ![...this.#sse].some((s) => s.renderer === sub.renderer)) this.#acks.forget(sub.renderer, rooms);
+    if (this.#sse.size === 0 && this.#sweeper !== undefined) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = undefined;
     }
   }
 }

@@ -200,6 +200,55 @@ describe("GET /api/w/:ws/events (SSE)", () => {
     );
     expect((await hub(workspace.id).connectedClients()).rooms).toEqual({});
   });
+
+  it("cuts off, at a liveness sweep, a stream that has not taken what was sent before the previous sweep", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const path = `/api/w/${workspace.id}/events?rooms=graphist:main`;
+    const reading = new SseReader(await request(path, owner.token));
+    // Never read nor cancelled: what a stream looks like when the runtime lost its reader.
+    const abandoned = await request(path, owner.token);
+    await publish(workspace.id, ...Array.from({ length: 5 }, (_, i) => state("graphist:main", i + 1)));
+    await reading.take(5);
+    await hub(workspace.id).sweep();
+    expect((await hub(workspace.id).connectedClients()).sse).toBe(2);
+    await hub(workspace.id).sweep();
+    expect(await hub(workspace.id).connectedClients()).toEqual({ sse: 1, ws: 0, rooms: { "graphist:main": 1 } });
+    // The one that reads keeps its stream, and gets what comes next.
+    await publish(workspace.id, state("graphist:main", 6));
+    expect((await reading.next()).data).toMatchObject({ version: 6 });
+    await reading.close();
+    await abandoned.body?.cancel().catch(() => undefined);
+  });
+
+  it("waits for the render acks of the tabs whose streams are open, not of tabs that left", async () => {
+    const { workspace, owner } = await seedWorkspace();
+    const ack = (client: string, version: number) => call(`/api/w/${workspace.id}/render-ack`, { token: owner.token, body: { room: "graphist:main", version, client } });
+    const open = (client: string) => request(`/api/w/${workspace.id}/events?rooms=graphist:main&client=${client}`, owner.token);
+    const gone = new SseReader(await open("tab-gone-1234"));
+    await publish(workspace.id, state("graphist:main", 1));
+    await gone.take(1);
+    expect((await ack("tab-gone-1234", 1)).status).toBe(200);
+    await gone.close();
+    await within(
+      (async () => {
+        for (;;) {
+          await publish(workspace.id, { type: "toast", room: "graphist:main", message: "ping", level: "info" });
+          if ((await hub(workspace.id).connectedClients()).sse === 0) return;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })(),
+      "the hub to drop the closed stream",
+    );
+    const here = new SseReader(await open("tab-here-1234"));
+    expect((await ack("tab-here-1234", 1)).status).toBe(200);
+    await publish(workspace.id, state("graphist:main", 2));
+    await here.take(1);
+    const waiting = hub(workspace.id).awaitRender("graphist:main", 2, 2_000);
+    expect((await ack("tab-here-1234", 2)).status).toBe(200);
+    // The tab that left acked version 1 and would never ack 2: only the open tab is waited for.
+    expect(await within(waiting, "the render ack")).toEqual({ rendered_by: 1, version: 2, timed_out: false });
+    await here.close();
+  });
 });
 
 describe("GET /api/w/:ws/ws (WebSocket)", () => {
@@ -319,6 +368,7 @@ describe("stream access and validation", () => {
       `events?rooms=${many}`,
       `events`,
       `events?rooms=graphist:main&since=graphist:main=x`,
+      `events?rooms=graphist:main&client=short`,
       `ws?rooms=g:main`,
     ];
     for (const path of cases) {

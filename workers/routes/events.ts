@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList } from "../../durable-objects/workspace-hub/rooms";
+import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList, RENDERER_ID } from "../../durable-objects/workspace-hub/rooms";
 import type { RoomName } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { requireWorkspace } from "../middleware/auth";
@@ -13,7 +13,9 @@ type Kind = "events" | "ws";
  * Real-time streams of a workspace, mounted at `/api/w/:ws`. One multiplexed stream per client
  * carries the events of every room (`plugin:instance`) it follows; viewers and up may listen.
  *
- * `GET /events?rooms=graphist:main,pe:main[&since=<cursor>]` — Server-Sent Events. Each event:
+ * `GET /events?rooms=graphist:main,pe:main[&since=<cursor>][&client=<tab id>]` — Server-Sent Events.
+ * A browser names its tab (the `client` of its render acks): AI dispatches then wait for the tabs
+ * whose streams are open, not for tabs that have gone. Each event:
  * ```
  * id: graphist:main=12,pe:main=3      (resume cursor: last state version per room)
  * event: state                         (the RoomEvent type)
@@ -49,7 +51,9 @@ async function forward(c: Context<AppEnv>, kind: Kind): Promise<Response> {
   if (kind === "events" && rooms.value.length === 0) {
     throw invalid("name the rooms to follow: ?rooms=plugin:instance,...", [{ path: "rooms", message: "required" }]);
   }
-  return openStream(c, access.id, kind, rooms.value);
+  const client = c.req.query("client");
+  if (client !== undefined && !RENDERER_ID.test(client)) throw invalid("client is a browser tab's id: 8 to 64 of A-Z a-z 0-9 _ -", [{ path: "client", message: "invalid" }]);
+  return openStream(c, access.id, kind, rooms.value, client === undefined ? {} : { [HUB_RENDERER_HEADER]: client });
 }
 
 /**

@@ -24,6 +24,7 @@ describe("resume cursor", () => {
     const url = eventsUrl("ws 1", ["pe:main", "graphist:main"], new Map([["graphist:main", 12], ["other:main", 9]]));
     expect(url).toBe("/api/w/ws%201/events?rooms=graphist%3Amain%2Cpe%3Amain&since=graphist%3Amain%3D12");
     expect(eventsUrl("w", ["a:main"], new Map())).toBe("/api/w/w/events?rooms=a%3Amain");
+    expect(eventsUrl("w", ["a:main"], new Map(), "tab_1234-x")).toBe("/api/w/w/events?rooms=a%3Amain&client=tab_1234-x");
   });
 
   it("backs off exponentially up to 5 s", () => {

@@ -32,12 +32,12 @@ export function judgeVersion(known: number | undefined, incoming: number): Verdi
   return incoming === known + 1 ? "apply" : "gap";
 }
 
-/** The events URL for a set of rooms, resuming from their known versions. */
-export function eventsUrl(ws: string, rooms: readonly string[], versions: ReadonlyMap<string, number>): string {
+/** The events URL for a set of rooms, resuming from their known versions, naming the tab (`client`). */
+export function eventsUrl(ws: string, rooms: readonly string[], versions: ReadonlyMap<string, number>, client?: string): string {
   const known = new Map([...versions].filter(([room]) => rooms.includes(room)));
   const since = formatCursor(known);
   const q = `rooms=${encodeURIComponent([...rooms].sort().join(","))}`;
-  return `/api/w/${encodeURIComponent(ws)}/events?${q}${since ? `&since=${encodeURIComponent(since)}` : ""}`;
+  return `/api/w/${encodeURIComponent(ws)}/events?${q}${since ? `&since=${encodeURIComponent(since)}` : ""}${client ? `&client=${encodeURIComponent(client)}` : ""}`;
 }
 
 /** Next reconnect delay: exponential from 250 ms, capped at 5 s, with up to 20 % jitter. */

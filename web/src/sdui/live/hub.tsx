@@ -186,7 +186,7 @@ export function LiveProvider(props: { ws: string; children: JSX.Element }) {
       const v = rooms.get(n)?.version() ?? -1;
       if (v >= 0) versions.set(n, v);
     }
-    const es = new EventSource(eventsUrl(props.ws, names, versions), { withCredentials: true });
+    const es = new EventSource(eventsUrl(props.ws, names, versions, client), { withCredentials: true });
     source = es;
     es.onopen = () => {
       attempt = 0;
