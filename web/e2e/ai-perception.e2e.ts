@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eEnv, launchBrowser, login, newContext, RESULTS_DIR, screenshot, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, RESULTS_DIR, screenshot, until, watchErrors } from "./browser";
 import { call } from "./plugin-api";
 
 const env = e2eEnv();
@@ -33,29 +33,9 @@ async function query(plugin: string, surface: string, q: string, live = false): 
 
 let lastSeen = "";
 
-/**
- * Polls `check`; a dropped connection (wrangler dev reloading the Worker) counts as "not yet".
- * The timeout's message ends with the last error or the last envelope `query` saw.
- */
-async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const got = await check().catch((error: unknown) => ((lastSeen = `error: ${String(error)}`), null));
-    if (got) return got;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${lastSeen.slice(0, 300)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/**
- * pe.console and pe.mutations are SQL surfaces: when the SQL engine itself cannot run (it answers
- * `engine_error` to a plain count, e.g. under wrangler dev at the time of writing), their checks
- * are skipped with that reason instead of failing on someone else's engine.
- */
-async function sqlEngineProblem(): Promise<string | null> {
-  const got = await query("pe", "console", "SELECT count(*) AS n FROM console");
-  return got.error?.code === "engine_error" ? `pe SQL surfaces answer engine_error: ${got.error.message}` : null;
-}
+/** Polls like `until`, treating a dropped connection (wrangler dev reloading) as "not yet" and naming what `query` last saw. */
+const eventually = <T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) =>
+  until(check, what, { timeoutMs, intervalMs: 200, retryErrors: true, lastSeen: () => lastSeen });
 
 const nodeIds = (page: Page): Promise<string[]> =>
   page.locator('[data-testid="panel-graphist"] circle[data-id^="node-"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-id") ?? ""));
@@ -89,7 +69,7 @@ describe("AI perception with a browser connected", () => {
     expect(r.status).toBe(200);
     expect(r.body.ack.rendered_by).toBeGreaterThanOrEqual(1);
     expect(r.body.ack.timed_out).toBe(false);
-    newNode = await until(async () => (await nodeIds(page)).find((id) => !before.has(id)), "the AI's node in the page");
+    newNode = await eventually(async () => (await nodeIds(page)).find((id) => !before.has(id)), "the AI's node in the page");
   });
 
   it("finds the new node in pe.view with a CSS selector, and shows the AI eye where it read", async () => {
@@ -161,23 +141,19 @@ describe("AI perception with a browser connected", () => {
     await page.evaluate(`document.querySelector(".e2e-fixture").remove()`);
   });
 
-  it("keeps what the page logged in pe.console", async (ctx) => {
-    const problem = await sqlEngineProblem();
-    ctx.skip(problem !== null, problem ?? "");
+  it("keeps what the page logged in pe.console", async () => {
     const marker = `pe-e2e-marker-${Date.now()}`;
     await page.evaluate(`console.info(${JSON.stringify(marker)}, { from: "the e2e test" })`);
-    const rows = await until(async () => {
+    const rows = await eventually(async () => {
       const got = await query("pe", "console", `SELECT level, message FROM console WHERE message LIKE '%${marker}%'`);
       return JSON.stringify(got.result).includes(marker) ? got.result : null;
     }, "the logged line in pe.console");
     expect(JSON.stringify(rows)).toContain("info");
   });
 
-  it("keeps the panels' DOM mutations in pe.mutations", async (ctx) => {
-    const problem = await sqlEngineProblem();
-    ctx.skip(problem !== null, problem ?? "");
+  it("keeps the panels' DOM mutations in pe.mutations", async () => {
     // Rendering the panel (and the AI's node) added elements: childList changes inside Graphist.
-    const rows = await until(async () => {
+    const rows = await eventually(async () => {
       const got = await query("pe", "mutations", `SELECT kind, target, detail FROM mutations WHERE kind = 'childList' AND target LIKE '%data-plugin="graphist"%' LIMIT 20`);
       return Array.isArray(got.result) && got.result.length > 0 ? got.result : null;
     }, "a childList mutation of the Graphist panel");
@@ -191,7 +167,7 @@ describe("AI perception with a browser connected", () => {
   // The hub notices a closed stream when a write to it fails (at the latest its 15 s heartbeat).
   it("without a browser, an AI dispatch's ack times out and pe.view answers no_browser", { timeout: 90_000 }, async () => {
     await browser.close();
-    const envelope = await until(async () => {
+    const envelope = await eventually(async () => {
       const got = await query("pe", "view", "circle");
       return got.error?.code === "no_browser" ? got : null;
     }, "pe.view to notice the browser left", 45_000);

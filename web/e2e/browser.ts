@@ -95,3 +95,36 @@ export async function login(page: Page, email: string, password: string): Promis
   if (!match?.[1]) throw new Error(`no workspace in ${page.url()}`);
   return decodeURIComponent(match[1]);
 }
+
+/** How `until` polls: how long, how often, and what a failed check means. */
+export interface UntilOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** Treat a throwing check as "not yet" (e.g. wrangler dev reloading the Worker drops a request). */
+  retryErrors?: boolean;
+  /** Appended to the timeout message: what the check last saw. */
+  lastSeen?: () => string;
+}
+
+/** Polls `check` until it returns a truthy value, and returns that value; throws naming `what` after the timeout. */
+export async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, options: UntilOptions = {}): Promise<T> {
+  const { timeoutMs = 15_000, intervalMs = 100, retryErrors = false, lastSeen } = options;
+  const end = Date.now() + timeoutMs;
+  let error = "";
+  for (;;) {
+    let got: T | null | undefined | false;
+    try {
+      got = await check();
+    } catch (e) {
+      if (!retryErrors) throw e;
+      error = String(e);
+      got = null;
+    }
+    if (got) return got;
+    if (Date.now() > end) {
+      const last = error || lastSeen?.() || "";
+      throw new Error(`timed out waiting for ${what}${last ? ` (last: ${last.slice(0, 300)})` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { rowsPlugin } from "./plugin-fixtures";
 
@@ -8,15 +8,6 @@ const env = e2eEnv();
 
 const nodes = (page: Page): Locator => page.locator('[data-testid="panel-graphist"] circle[data-id^="node-"]');
 const canvas = (page: Page): Locator => page.locator('[data-testid="panel-graphist"] svg.sd-canvas-svg');
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Both pages follow the workspace stream (wrangler dev may have reloaded and dropped it). */
 async function live(...pages: Page[]): Promise<void> {

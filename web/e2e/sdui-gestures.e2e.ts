@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { gesturesPlugin } from "./plugin-fixtures";
 
@@ -14,15 +14,6 @@ const PANEL = '[data-testid="panel-gestures"]';
 const SVG = `${PANEL} svg.sd-canvas-svg`;
 
 type Entry = Record<string, unknown> & { g: string };
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("canvas gestures in the browser", () => {
   let browser: Browser;

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { dotsPlugin, rowsPlugin } from "./plugin-fixtures";
 
 const env = e2eEnv();
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("live SDUI updates: styles, bindings, toasts, resume", () => {
   let browser: Browser;
@@ -73,7 +64,7 @@ describe("live SDUI updates: styles, bindings, toasts, resume", () => {
     await dispatch(env.url, env.token, ws, "looks", "set_row", { i: 0, name: "changed while offline" });
     await page.context().setOffline(false);
     const row = page.locator('[data-plugin="looks"] [role="row"][data-key="r1"]');
-    await until(async () => ((await row.textContent()) ?? "").includes("changed while offline"), "the missed change after reconnecting", 30_000);
+    await until(async () => ((await row.textContent()) ?? "").includes("changed while offline"), "the missed change after reconnecting", { timeoutMs: 30_000 });
     expect(await page.evaluate("window.__marker")).toBe(marker);
   });
 

@@ -6,21 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until as untilEvery } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { motionPlugin } from "./plugin-fixtures";
 
 const env = e2eEnv();
 const PANEL = '[data-testid="panel-motion"]';
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Animations are brief: poll every 50 ms. */
+const until = <T>(check: () => Promise<T | null | undefined | false>, what: string) => untilEvery(check, what, { intervalMs: 50 });
 
 interface ExitRecord {
   ev: "exiting" | "removed";
