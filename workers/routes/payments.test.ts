@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { verifyCompact, type Jwks } from "../../lib/payments/jws";
 import { waitForStatus } from "../../durable-objects/execution-room/test-fixtures";
-import { countRows, execute, expectBalanced, grant, pricedAgent, wallet } from "../engine/payments/test-fixtures";
+import { countRows, execute, expectBalanced, grant, pricedAgent, settled, wallet } from "../engine/payments/test-fixtures";
 import { call } from "../test/fixtures";
 
 describe("quote, wallet and 402", () => {
@@ -57,11 +57,10 @@ describe("a paid run end to end", () => {
     expect(held!.mandate_id).toMatch(/^mdt_/);
     const row = await waitForStatus(id, ["success", "failed"]);
     expect(row.status).toBe("success");
-    let exe: { receipt_id: string | null; payment_id: string | null } | null = null;
-    for (let i = 0; i < 100 && !exe?.receipt_id; i++) {
-      exe = await env.DB.prepare("SELECT receipt_id, payment_id FROM agent_executions WHERE id = ?1").bind(id).first();
-      if (!exe?.receipt_id) await new Promise((res) => setTimeout(res, 50));
-    }
+    const exe = await settled(
+      () => env.DB.prepare("SELECT receipt_id, payment_id FROM agent_executions WHERE id = ?1").bind(id).first<{ receipt_id: string | null; payment_id: string | null }>(),
+      (row) => Boolean(row?.receipt_id),
+    );
     expect(exe!.receipt_id).toMatch(/^rcp_/);
     const polled = await call(`/api/executions/${id}`, { token: s.user.owner.token });
     expect(polled.body.execution).toMatchObject({ receipt_id: exe!.receipt_id, payment_id: exe!.payment_id, mandate_id: held!.mandate_id });
@@ -88,11 +87,7 @@ describe("a paid run end to end", () => {
     expect(r.status).toBe(202);
     expect(await wallet(s.user.owner.token)).toMatchObject({ balance: 0, held: 300 });
     expect((await waitForStatus(r.body.execution_id, ["success", "failed"])).status).toBe("failed");
-    let w = await wallet(s.user.owner.token);
-    for (let i = 0; i < 100 && w.held !== 0; i++) {
-      await new Promise((res) => setTimeout(res, 50));
-      w = await wallet(s.user.owner.token);
-    }
+    const w = await settled(() => wallet(s.user.owner.token), (x) => x.held === 0);
     expect(w).toMatchObject({ balance: 300, held: 0 });
     expect(await countRows("SELECT COUNT(*) AS n FROM payments p JOIN mandates m ON m.id = p.mandate_id WHERE m.execution_id = ?1", r.body.execution_id)).toBe(0);
     await expectBalanced();
