@@ -38,6 +38,20 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
   });
 }
 
+/** Waits until the hub has dropped every SSE stream; it notices a closed one when a write to it fails. */
+async function dropped(ws: string): Promise<void> {
+  await within(
+    (async () => {
+      for (;;) {
+        await publish(ws, { type: "toast", room: "graphist:main", message: "ping", level: "info" });
+        if ((await hub(ws).connectedClients()).sse === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })(),
+    "the hub to drop the closed stream",
+  );
+}
+
 interface SseEvent {
   id: string | undefined;
   event: string;
@@ -188,16 +202,7 @@ describe("GET /api/w/:ws/events (SSE)", () => {
     await publish(workspace.id, state("graphist:main", 1));
     await sse.take(1);
     await sse.close();
-    await within(
-      (async () => {
-        for (;;) {
-          await publish(workspace.id, { type: "toast", room: "graphist:main", message: "ping", level: "info" });
-          if ((await hub(workspace.id).connectedClients()).sse === 0) return;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })(),
-      "the hub to drop the closed stream",
-    );
+    await dropped(workspace.id);
     expect((await hub(workspace.id).connectedClients()).rooms).toEqual({});
   });
 
@@ -229,16 +234,7 @@ describe("GET /api/w/:ws/events (SSE)", () => {
     await gone.take(1);
     expect((await ack("tab-gone-1234", 1)).status).toBe(200);
     await gone.close();
-    await within(
-      (async () => {
-        for (;;) {
-          await publish(workspace.id, { type: "toast", room: "graphist:main", message: "ping", level: "info" });
-          if ((await hub(workspace.id).connectedClients()).sse === 0) return;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })(),
-      "the hub to drop the closed stream",
-    );
+    await dropped(workspace.id);
     const here = new SseReader(await open("tab-here-1234"));
     expect((await ack("tab-here-1234", 1)).status).toBe(200);
     await publish(workspace.id, state("graphist:main", 2));

@@ -10,34 +10,15 @@ import { AppError, notFound } from "../middleware/errors";
 import { doc } from "../openapi";
 import type { Role } from "../db/schema";
 
-interface ExecutionRow {
-  id: string;
-  deployment_id: string;
+/** An `agent_executions` row joined with its agent: the view's fields as stored. */
+type ExecutionRow = Omit<ExecutionView, "agent" | "status" | "queue_position" | "inputs" | "outputs"> & {
   agent_id: string;
   slug: string;
   agent_name: string;
-  version: string;
-  identity_id: string;
-  workspace_id: string;
+  status: string;
   inputs: string;
   outputs: string | null;
-  status: string;
-  queue: string;
-  created_at: string;
-  queued_at: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  stdout_tail: string | null;
-  stderr_tail: string | null;
-  error_message: string | null;
-  exit_code: number | null;
-  attempt: number;
-  purchase_intent_id: string | null;
-  mandate_id: string | null;
-  payment_id: string | null;
-  receipt_id: string | null;
-}
+};
 
 /** The execution if the caller's workspace owns it (tokens are workspace-bound); 404 otherwise. */
 async function accessibleExecution(c: Context<AppEnv>, id: string, min: Role): Promise<ExecutionRow> {
