@@ -1,4 +1,5 @@
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createAction } from "../lib/action";
 import { useRouter } from "../lib/router";
 import { paths, switchWorkspacePath } from "../lib/routes";
 import { latest } from "../lib/resource";
@@ -13,8 +14,7 @@ export function WorkspaceSwitcher() {
   const router = useRouter();
   const [open, setOpen] = createSignal(false);
   const [name, setName] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   let root: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
 
@@ -45,19 +45,13 @@ export function WorkspaceSwitcher() {
   const onCreate = async (event: SubmitEvent) => {
     event.preventDefault();
     const checked = validateWorkspaceName(name());
-    if (!checked.ok) return setError(new Error(checked.message));
-    setBusy(true);
-    setError(null);
-    try {
+    if (!checked.ok) return action.setError(new Error(checked.message));
+    await action.run(async () => {
       const created = await workspace.create(checked.name);
       setName("");
       close();
       router.navigate(paths.workspace(created.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -119,12 +113,12 @@ export function WorkspaceSwitcher() {
                   onInput={(e) => setName(e.currentTarget.value)}
                   data-testid="new-workspace-name"
                 />
-                <button class="btn btn-primary" type="submit" disabled={busy()} data-testid="new-workspace-submit">
+                <button class="btn btn-primary" type="submit" disabled={action.busy()} data-testid="new-workspace-submit">
                   Create
                 </button>
               </div>
             </label>
-            <ErrorAlert error={error()} testId="new-workspace-error" />
+            <ErrorAlert error={action.error()} testId="new-workspace-error" />
           </form>
         </div>
       </Show>

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import { latest } from "../../lib/resource";
 import { useRouter } from "../../lib/router";
 import { formatRelative } from "../../lib/format";
@@ -113,27 +114,15 @@ function DeployAndRun(props: { ws: string; agentId: string; example: unknown }) 
   const [config, setConfig] = createSignal("{}");
   const [inputs, setInputs] = createSignal(JSON.stringify(props.example, null, 2));
   const [deployment, setDeployment] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const act = async (f: () => Promise<void>) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await f();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = createAction();
   const deploy = () =>
-    act(async () => {
+    action.run(async () => {
       const c = parseJson(config());
       if (!c.ok) throw new Error(`The config is not valid JSON: ${c.message}`);
       setDeployment((await market.deploy(props.agentId, props.ws, c.value)).deployment_id);
     });
   const run = () =>
-    act(async () => {
+    action.run(async () => {
       const i = parseJson(inputs());
       if (!i.ok) throw new Error(`The inputs are not valid JSON: ${i.message}`);
       const r = await market.execute(props.agentId, deployment()!, i.value);
@@ -151,7 +140,7 @@ function DeployAndRun(props: { ws: string; agentId: string; example: unknown }) 
             <>
               <JsonField label="Config" value={config()} onInput={setConfig} rows={4} testId="deploy-config" hint="Checked against the agent's config schema." />
               <div>
-                <button class="btn btn-primary" type="button" disabled={busy()} onClick={deploy} data-testid="deploy">
+                <button class="btn btn-primary" type="button" disabled={action.busy()} onClick={deploy} data-testid="deploy">
                   Deploy to this workspace
                 </button>
               </div>
@@ -163,12 +152,12 @@ function DeployAndRun(props: { ws: string; agentId: string; example: unknown }) 
           </p>
           <JsonField label="Inputs" value={inputs()} onInput={setInputs} testId="run-inputs" hint="Checked against the agent's input schema." />
           <div>
-            <button class="btn btn-primary" type="button" disabled={busy()} onClick={run} data-testid="run">
+            <button class="btn btn-primary" type="button" disabled={action.busy()} onClick={run} data-testid="run">
               Run
             </button>
           </div>
         </Show>
-        <ErrorAlert error={error()} testId="deploy-error" />
+        <ErrorAlert error={action.error()} testId="deploy-error" />
       </div>
     </section>
   );

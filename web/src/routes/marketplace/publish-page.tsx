@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import { ApiError } from "../../lib/api";
 import { latest } from "../../lib/resource";
 import { Link } from "../../lib/router";
@@ -72,31 +73,29 @@ function PublishForm(props: { ws: string }) {
   const [file, setFile] = createSignal<File | null>(null);
   const [target, setTarget] = createSignal("");
   const [result, setResult] = createSignal<Published | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   // One key per attempt: a retry after a network failure replays instead of publishing twice.
   let key = newIdempotencyKey();
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setError(null);
     setResult(null);
     const m = parseJson(manifest());
     const f = file();
-    if (!m.ok) return setError(new Error(`The manifest is not valid JSON: ${m.message}`));
-    if (!f) return setError(new Error("Choose the code file (.js, .mjs, .cjs or .tar.gz)."));
-    setBusy(true);
-    try {
-      const body = { manifest: m.value, code: toBase64(new Uint8Array(await f.arrayBuffer())), code_format: codeFormatOf(f.name) };
-      setResult(target() ? await market.addVersion(target(), body) : await market.register(body, key));
-      key = newIdempotencyKey();
-      void refetch();
-    } catch (err) {
-      if (err instanceof ApiError && err.status > 0) key = newIdempotencyKey();
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!m.ok) return action.setError(new Error(`The manifest is not valid JSON: ${m.message}`));
+    if (!f) return action.setError(new Error("Choose the code file (.js, .mjs, .cjs or .tar.gz)."));
+    await action.run(async () => {
+      try {
+        const body = { manifest: m.value, code: toBase64(new Uint8Array(await f.arrayBuffer())), code_format: codeFormatOf(f.name) };
+        setResult(target() ? await market.addVersion(target(), body) : await market.register(body, key));
+        key = newIdempotencyKey();
+        void refetch();
+      } catch (err) {
+        // The server answered, so this attempt is over; after a network failure the retry replays the key.
+        if (err instanceof ApiError && err.status > 0) key = newIdempotencyKey();
+        throw err;
+      }
+    });
   };
 
   return (
@@ -116,10 +115,10 @@ function PublishForm(props: { ws: string }) {
             <input class="input" type="file" accept=".js,.mjs,.cjs,.gz,.tgz" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="publish-code" />
             <span class="hint">One JavaScript file, or a .tar.gz bundle containing the manifest's entry file. Up to 5 MB.</span>
           </label>
-          <ErrorAlert error={error()} testId="publish-error" />
+          <ErrorAlert error={action.error()} testId="publish-error" />
           <div>
-            <button class="btn btn-primary" type="submit" disabled={busy()} data-testid="publish-submit">
-              {busy() ? "Publishing…" : "Publish"}
+            <button class="btn btn-primary" type="submit" disabled={action.busy()} data-testid="publish-submit">
+              {action.busy() ? "Publishing…" : "Publish"}
             </button>
           </div>
         </form>

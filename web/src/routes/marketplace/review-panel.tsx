@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import { ErrorAlert } from "../../components/alert";
 import { type AgentDetail, market } from "./client";
 
@@ -7,21 +8,13 @@ export function ReviewPanel(props: { detail: AgentDetail; onDone: () => void }) 
   const pending = () => props.detail.versions.filter((v) => v.review.state === "pending");
   const [version, setVersion] = createSignal("");
   const [reason, setReason] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const decide = async (decision: "approve" | "reject") => {
-    setError(null);
-    setBusy(true);
-    try {
+  const action = createAction();
+  const decide = (decision: "approve" | "reject") =>
+    action.run(async () => {
       await market.review(props.detail.agent.id, version() || pending()[0]!.version, decision, reason().trim() || undefined);
       setReason("");
       props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Show when={props.detail.viewer.admin && pending().length > 0}>
       <section class="card" data-testid="review-panel">
@@ -40,15 +33,15 @@ export function ReviewPanel(props: { detail: AgentDetail; onDone: () => void }) 
               <span>Reason (optional)</span>
               <input class="input" value={reason()} onInput={(e) => setReason(e.currentTarget.value)} data-testid="review-reason" />
             </label>
-            <button class="btn btn-primary" type="button" disabled={busy()} onClick={() => void decide("approve")} data-testid="review-approve">
+            <button class="btn btn-primary" type="button" disabled={action.busy()} onClick={() => void decide("approve")} data-testid="review-approve">
               Approve
             </button>
-            <button class="btn btn-danger" type="button" disabled={busy()} onClick={() => void decide("reject")} data-testid="review-reject">
+            <button class="btn btn-danger" type="button" disabled={action.busy()} onClick={() => void decide("reject")} data-testid="review-reject">
               Reject
             </button>
           </div>
           <span class="hint">Check the scan findings in the versions table below before approving.</span>
-          <ErrorAlert error={error()} testId="review-error" />
+          <ErrorAlert error={action.error()} testId="review-error" />
         </div>
       </section>
     </Show>

@@ -1,27 +1,20 @@
 import { createSignal, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import { ErrorAlert } from "../../components/alert";
 import { type AgentDetail, market } from "./client";
 
 /** For platform admins: suspend an agent with a reason (out of the catalog, no runs), or reinstate it. */
 export function SuspensionPanel(props: { detail: AgentDetail; onDone: () => void }) {
   const [reason, setReason] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const suspended = () => props.detail.agent.status === "suspended";
-  const act = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+  const act = () =>
+    action.run(async () => {
       if (suspended()) await market.reinstate(props.detail.agent.id, reason().trim() || undefined);
       else await market.suspend(props.detail.agent.id, reason().trim());
       setReason("");
       props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Show when={props.detail.viewer.admin && (suspended() || props.detail.agent.status === "approved")}>
       <section class="card" data-testid="suspension-panel">
@@ -37,7 +30,7 @@ export function SuspensionPanel(props: { detail: AgentDetail; onDone: () => void
             <button
               class={suspended() ? "btn btn-primary" : "btn btn-danger"}
               type="button"
-              disabled={busy() || (!suspended() && reason().trim() === "")}
+              disabled={action.busy() || (!suspended() && reason().trim() === "")}
               onClick={() => void act()}
               data-testid={suspended() ? "agent-reinstate" : "agent-suspend"}
             >
@@ -47,7 +40,7 @@ export function SuspensionPanel(props: { detail: AgentDetail; onDone: () => void
           <span class="hint">
             {suspended() ? "Reinstating lists the agent again and lets it run." : "A suspended agent leaves the catalog, cannot be deployed or run, and its queued runs are refused."}
           </span>
-          <ErrorAlert error={error()} testId="suspension-error" />
+          <ErrorAlert error={action.error()} testId="suspension-error" />
         </div>
       </section>
     </Show>

@@ -1,5 +1,6 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "../../lib/api";
+import { createAction } from "../../lib/action";
 import { absoluteUrl } from "../../lib/format";
 import { useWorkspace } from "../../stores/workspace";
 import { ErrorAlert, Notice } from "../../components/alert";
@@ -12,9 +13,8 @@ export function InviteForm(props: { ws: string; onDone: () => void }) {
   const workspace = useWorkspace();
   const [email, setEmail] = createSignal("");
   const [role, setRole] = createSignal("member");
-  const [error, setError] = createSignal<unknown>(null);
   const [outcome, setOutcome] = createSignal<InviteOutcome | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const added = () => {
     const o = outcome();
     return o?.kind === "member" ? o : null;
@@ -27,19 +27,13 @@ export function InviteForm(props: { ws: string; onDone: () => void }) {
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     const checked = validateInvite(email(), role());
-    if (!checked.ok) return setError(new Error(checked.message));
-    setBusy(true);
-    setError(null);
+    if (!checked.ok) return action.setError(new Error(checked.message));
     setOutcome(null);
-    try {
+    await action.run(async () => {
       setOutcome(inviteOutcome(await api.inviteMember(props.ws, checked.email, checked.role)));
       setEmail("");
       props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,11 +60,11 @@ export function InviteForm(props: { ws: string; onDone: () => void }) {
               <For each={assignableRoles(workspace.role())}>{(r) => <option value={r}>{r}</option>}</For>
             </select>
           </label>
-          <button class="btn btn-primary" type="submit" disabled={busy()} data-testid="invite-submit">
-            {busy() ? "Inviting…" : "Invite"}
+          <button class="btn btn-primary" type="submit" disabled={action.busy()} data-testid="invite-submit">
+            {action.busy() ? "Inviting…" : "Invite"}
           </button>
         </form>
-        <ErrorAlert error={error()} testId="invite-member-error" />
+        <ErrorAlert error={action.error()} testId="invite-member-error" />
         <Switch>
           <Match when={added()}>
             {(o) => (

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import type { Member, Role } from "../../lib/api";
 import { formatFull, formatRelative, identityTypeLabel, initials } from "../../lib/format";
 import { assignableRoles, canEditMember } from "./members";
@@ -14,7 +15,7 @@ interface MemberRowProps {
 /** One member: role select for managers, two-step remove. */
 export function MemberRow(props: MemberRowProps) {
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const id = () => props.member.identity.id;
   const name = () => props.member.identity.name;
   const editable = () => canEditMember(props.viewerRole, props.member);
@@ -23,14 +24,10 @@ export function MemberRow(props: MemberRowProps) {
     return list.includes(props.member.role) ? list : [props.member.role, ...list];
   };
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+  // The page shows what onRole and onRemove fail with; the row only waits for them.
+  const act = async (fn: () => Promise<void>) => {
+    await action.run(fn);
+    setConfirming(false);
   };
 
   return (
@@ -56,7 +53,7 @@ export function MemberRow(props: MemberRowProps) {
             class="select select-sm"
             aria-label={`Role of ${name()}`}
             value={props.member.role}
-            disabled={busy()}
+            disabled={action.busy()}
             data-testid={`member-role-${id()}`}
             onChange={(e) => {
               const next = e.currentTarget.value as Role;
@@ -88,7 +85,7 @@ export function MemberRow(props: MemberRowProps) {
               <button
                 type="button"
                 class="btn btn-sm btn-danger"
-                disabled={busy()}
+                disabled={action.busy()}
                 data-testid={`member-remove-confirm-${id()}`}
                 onClick={() => void act(props.onRemove)}
               >

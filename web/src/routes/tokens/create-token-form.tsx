@@ -1,5 +1,6 @@
-import { createSignal, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { createAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import type { CreatedToken } from "../../lib/api";
 import { ErrorAlert } from "../../components/alert";
@@ -11,24 +12,17 @@ const EMPTY: TokenForm = { name: "", scopes: ["read"], expiresInDays: "30", forA
 /** Create a token: name, scopes, expiry, optionally for a new AI identity. */
 export function CreateTokenForm(props: { ws: string; onCreated: (token: CreatedToken) => void }) {
   const [form, setForm] = createStore<TokenForm>({ ...EMPTY, scopes: [...EMPTY.scopes] });
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     const built = buildCreateToken(props.ws, form);
-    if (!built.ok) return setError(new Error(built.message));
-    setBusy(true);
-    setError(null);
-    try {
+    if (!built.ok) return action.setError(new Error(built.message));
+    await action.run(async () => {
       const created = await api.createToken(built.body);
       setForm({ ...EMPTY, scopes: [...EMPTY.scopes] });
       props.onCreated(created);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -107,10 +101,10 @@ export function CreateTokenForm(props: { ws: string; onCreated: (token: CreatedT
             </label>
           </Show>
         </div>
-        <ErrorAlert error={error()} testId="create-token-error" />
+        <ErrorAlert error={action.error()} testId="create-token-error" />
         <div>
-          <button class="btn btn-primary" type="submit" disabled={busy()} data-testid="token-create">
-            {busy() ? "Creating…" : "Create token"}
+          <button class="btn btn-primary" type="submit" disabled={action.busy()} data-testid="token-create">
+            {action.busy() ? "Creating…" : "Create token"}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { createAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import type { CreatedToken, TokenSummary } from "../../lib/api";
 import { latest } from "../../lib/resource";
@@ -110,12 +111,11 @@ function ManageTokens(props: { ws: string }) {
 
 function TokenRow(props: { token: TokenSummary; onRevoke: () => Promise<void> }) {
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const status = () => tokenStatus(props.token);
+  // The page shows what revoking fails with; the row only waits for it.
   const onConfirm = async () => {
-    setBusy(true);
-    await props.onRevoke();
-    setBusy(false);
+    await action.run(props.onRevoke);
     setConfirming(false);
   };
   return (
@@ -163,7 +163,7 @@ function TokenRow(props: { token: TokenSummary; onRevoke: () => Promise<void> })
               <button
                 type="button"
                 class="btn btn-sm btn-danger"
-                disabled={busy()}
+                disabled={action.busy()}
                 data-testid={`token-revoke-confirm-${props.token.id}`}
                 onClick={() => void onConfirm()}
               >
