@@ -1,7 +1,7 @@
 /**
  * Motion declarations made concrete, without the DOM: component-type defaults merged with a
  * node's (or scene element's) own `animate` block, the CSS `transition` a component gets, which
- * scene attributes tween, and value interpolation for tweens (numbers, number lists, colors).
+ * scene attributes tween, and value interpolation for tweens (numbers, number lists).
  */
 import type { Frames, TimingInput } from "./animate";
 import { DEFAULT_DURATION, EASING_CSS } from "./animate";
@@ -111,46 +111,19 @@ export function sceneTransitionCss(spec: AnimateSpec | null, index = 0, reducedM
   return props.map((p) => `${p} ${t}`).join(", ");
 }
 
-export type Tweenable = number | number[] | string;
-
-type Rgba = [number, number, number, number];
-
-/** #rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba() as [r, g, b, a]; null for anything else. */
-export function parseColor(s: string): Rgba | null {
-  const hex = /^#([0-9a-f]{3,8})$/i.exec(s.trim());
-  if (hex) {
-    const h = hex[1]!;
-    if (h.length === 3 || h.length === 4) {
-      const [r, g, b, a = "f"] = h.split("");
-      return [parseInt(r! + r!, 16), parseInt(g! + g!, 16), parseInt(b! + b!, 16), parseInt(a + a, 16) / 255];
-    }
-    if (h.length === 6 || h.length === 8) return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).concat(h.length === 8 ? parseInt(h.slice(6, 8), 16) / 255 : 1) as Rgba;
-    return null;
-  }
-  const fn = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/i.exec(s.trim());
-  if (!fn) return null;
-  const alpha = fn[4] === undefined ? 1 : fn[4].endsWith("%") ? Number(fn[4].slice(0, -1)) / 100 : Number(fn[4]);
-  return [Number(fn[1]), Number(fn[2]), Number(fn[3]), alpha];
-}
+/** What a tween moves: scene geometry (colours and opacity transition through CSS instead). */
+export type Tweenable = number | number[];
 
 const mix = (a: number, b: number, t: number) => a + (b - a) * t;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * The value `t` of the way from `a` to `b` (t may overshoot 0..1 for bounce and elastic).
- * Numbers and equal-length number lists mix; colors mix in RGB; anything else jumps at the end.
+ * Numbers and equal-length number lists mix; anything else jumps at the end.
  */
 export function interpolate<T extends Tweenable>(a: T, b: T, t: number): T {
   if (typeof a === "number" && typeof b === "number") return round(mix(a, b, t)) as T;
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.map((x, i) => round(mix(x, b[i]!, t))) as T;
-  if (typeof a === "string" && typeof b === "string") {
-    const ca = parseColor(a);
-    const cb = parseColor(b);
-    if (ca && cb) {
-      const c = ca.map((x, i) => mix(x, cb[i]!, Math.max(0, Math.min(1, t))));
-      return `rgba(${Math.round(c[0]!)}, ${Math.round(c[1]!)}, ${Math.round(c[2]!)}, ${round(c[3]!)})` as T;
-    }
-  }
   return (t >= 1 ? b : a) as T;
 }
 
