@@ -8,11 +8,12 @@ import type { JsonValue } from "../../../lib/protocol/events";
 import type { Role } from "../../db/schema";
 import { dispatchBatch } from "../dispatch";
 import type { RunCallback } from "./execute";
+import { isFinal, type FinalExecutionStatus } from "./run-records";
 import type { Env } from "../../env";
 
 export interface RunResult {
   execution_id: string | null;
-  status: "success" | "failed" | "timeout" | "cancelled";
+  status: FinalExecutionStatus;
   outputs: unknown;
   error: { code: string; message: string; details?: unknown } | null;
 }
@@ -70,10 +71,14 @@ export async function notifyCallback(env: Env, executionId: string, override?: R
     .first<Row>();
   if (!row) return false;
   try {
-    const result = override ?? (await resultOf(env, executionId));
+    const run = await env.DB.prepare(
+      "SELECT e.status, e.outputs, e.error_message, a.slug FROM agent_executions e LEFT JOIN agent_definitions a ON a.id = e.agent_id WHERE e.id = ?1",
+    )
+      .bind(executionId)
+      .first<ExecutionRow>();
+    const result = override ?? (run && resultOf(executionId, run));
     if (!result) throw new Error(`execution ${executionId} has no final status yet`);
-    const agent = await env.DB.prepare("SELECT a.slug FROM agent_executions e JOIN agent_definitions a ON a.id = e.agent_id WHERE e.id = ?1").bind(executionId).first<{ slug: string }>();
-    await dispatchThen(env, targetOf(row, agent?.slug ?? ""), result);
+    await dispatchThen(env, targetOf(row, run?.slug ?? ""), result);
   } catch (err) {
     await env.DB.prepare("UPDATE agent_callbacks SET state = 'pending', claimed_at = NULL WHERE effect_key = ?1").bind(row.effect_key).run();
     throw err;
@@ -82,13 +87,17 @@ export async function notifyCallback(env: Env, executionId: string, override?: R
   return true;
 }
 
+interface ExecutionRow {
+  status: string;
+  outputs: string | null;
+  error_message: string | null;
+  slug: string | null;
+}
+
 /** The final result of an execution as the then-command sees it; null while it is not final. */
-export async function resultOf(env: Pick<Env, "DB">, executionId: string): Promise<RunResult | null> {
-  const e = await env.DB.prepare("SELECT status, outputs, error_message FROM agent_executions WHERE id = ?1")
-    .bind(executionId)
-    .first<{ status: string; outputs: string | null; error_message: string | null }>();
-  if (!e || !["success", "failed", "timeout", "cancelled"].includes(e.status)) return null;
-  const status = e.status as RunResult["status"];
+function resultOf(executionId: string, e: ExecutionRow): RunResult | null {
+  if (!isFinal(e.status)) return null;
+  const status = e.status;
   return {
     execution_id: executionId,
     status,
