@@ -4,7 +4,7 @@
  * scene attributes tween, and value interpolation for tweens (numbers, number lists).
  */
 import type { Frames, TimingInput } from "./animate";
-import { DEFAULT_DURATION, EASING_CSS } from "./animate";
+import { DEFAULT_DURATION, EASING_CSS, timing } from "./animate";
 
 export interface AnimateSpec extends TimingInput {
   enter?: string;
@@ -33,14 +33,12 @@ export function effectiveAnimate(type: string, declared: unknown): AnimateSpec |
   const base = TYPE_DEFAULTS[type];
   const own = typeof declared === "object" && declared !== null && !Array.isArray(declared) ? (declared as Record<string, unknown>) : null;
   if (!own) return base ?? null;
-  const spec: AnimateSpec = { ...(base ?? {}) };
-  if (own) {
-    for (const k of STRING_KEYS) if (typeof own[k] === "string") spec[k] = own[k];
-    for (const k of NUMBER_KEYS) if (typeof own[k] === "number" && Number.isFinite(own[k])) spec[k] = own[k];
-    const t = own.transition;
-    if (t === "none" || t === "all") spec.transition = t;
-    else if (Array.isArray(t)) spec.transition = t.filter((x): x is string => typeof x === "string");
-  }
+  const spec: AnimateSpec = { ...base };
+  for (const k of STRING_KEYS) if (typeof own[k] === "string") spec[k] = own[k];
+  for (const k of NUMBER_KEYS) if (typeof own[k] === "number" && Number.isFinite(own[k])) spec[k] = own[k];
+  const t = own.transition;
+  if (t === "none" || t === "all") spec.transition = t;
+  else if (Array.isArray(t)) spec.transition = t.filter((x): x is string => typeof x === "string");
   return spec;
 }
 
@@ -62,9 +60,8 @@ function transitionNames(spec: AnimateSpec | null): string[] {
 }
 
 function timingText(spec: AnimateSpec, index: number): string {
-  const duration = spec.duration_ms ?? DEFAULT_DURATION.transition;
-  const delay = (spec.delay_ms ?? 0) + index * (spec.stagger_ms ?? 0);
-  return `${duration}ms ${EASING_CSS[spec.easing ?? "ease_out"] ?? "ease-out"} ${delay}ms`;
+  const t = timing(spec, DEFAULT_DURATION.transition, index);
+  return `${t.duration}ms ${t.easing} ${t.delay}ms`;
 }
 
 /**
