@@ -123,6 +123,13 @@ export function Canvas(c: CompProps) {
     p.lastY = y;
   };
 
+  /** Gives the dragged element back the transform it had before the drag offset it. */
+  const dropOffset = (p: Press) => {
+    if (!p.el) return;
+    if (p.transform === null) p.el.removeAttribute("transform");
+    else p.el.setAttribute("transform", p.transform);
+  };
+
   const onPointerUp = (e: PointerEvent) => {
     if (e.pointerType === "touch" && onTouchUp(e)) return;
     const p = press;
@@ -133,11 +140,9 @@ export function Canvas(c: CompProps) {
     if (p.dragging) {
       const sent = run("drag", p.target, dragVars(p, x, y, "end", e), { phase: "end" });
       const restore = () => {
-        if (!p.el) return;
         // A transition started by the move's state change lands at once: the offset is gone too.
-        for (const a of p.el.getAnimations()) if (a.id.startsWith("sd-transition:")) a.finish();
-        if (p.transform === null) p.el.removeAttribute("transform");
-        else p.el.setAttribute("transform", p.transform);
+        for (const a of p.el?.getAnimations() ?? []) if (a.id.startsWith("sd-transition:")) a.finish();
+        dropOffset(p);
       };
       if (sent) void sent.finally(restore);
       else restore();
@@ -209,10 +214,7 @@ export function Canvas(c: CompProps) {
       clearTimeout(p.timer);
       if (p.dragging) {
         void run("drag", p.target, dragVars(p, p.lastX, p.lastY, "end", e), { phase: "end" });
-        if (p.el) {
-          if (p.transform === null) p.el.removeAttribute("transform");
-          else p.el.setAttribute("transform", p.transform);
-        }
+        dropOffset(p);
       }
     }
     lastScale = 1;
