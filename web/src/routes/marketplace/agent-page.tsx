@@ -166,17 +166,14 @@ function DeployAndRun(props: { ws: string; agentId: string; example: unknown }) 
 function Ratings(props: { agentId: string; detail: AgentDetail; onChange: () => void }) {
   const [stars, setStars] = createSignal(5);
   const [text, setText] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const submit = async (e: Event) => {
+  const action = createAction();
+  const submit = (e: Event) => {
     e.preventDefault();
-    setError(null);
-    try {
+    return action.run(async () => {
       await market.rate(props.agentId, stars(), text().trim() || undefined);
       setText("");
       props.onChange();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <section class="card">
@@ -210,7 +207,7 @@ function Ratings(props: { agentId: string; detail: AgentDetail; onChange: () => 
           </button>
         </form>
         <span class="hint">You can rate an agent after you have run it.</span>
-        <ErrorAlert error={error()} testId="rate-error" />
+        <ErrorAlert error={action.error()} testId="rate-error" />
       </div>
     </section>
   );

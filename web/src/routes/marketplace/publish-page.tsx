@@ -33,16 +33,13 @@ export function PublishPage(props: { ws: string }) {
 function RegisterDeveloper(props: { onDone: () => void }) {
   const [name, setName] = createSignal("");
   const [company, setCompany] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const submit = async (e: Event) => {
+  const action = createAction();
+  const submit = (e: Event) => {
     e.preventDefault();
-    setError(null);
-    try {
+    return action.run(async () => {
       await market.registerDeveloper(name().trim(), company().trim() || undefined);
       props.onDone();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <section class="card">
@@ -56,7 +53,7 @@ function RegisterDeveloper(props: { onDone: () => void }) {
           <span>Company (optional)</span>
           <input class="input" value={company()} onInput={(e) => setCompany(e.currentTarget.value)} data-testid="developer-company" />
         </label>
-        <ErrorAlert error={error()} testId="register-developer-error" />
+        <ErrorAlert error={action.error()} testId="register-developer-error" />
         <div>
           <button class="btn btn-primary" type="submit" data-testid="developer-register">
             Register
