@@ -75,11 +75,4 @@ export class Batcher<T> {
     if (this.#queue.length >= this.#o.maxBatch) void this.flush();
     else if (this.#queue.length > 0 && this.#timer === null) this.#timer = this.#o.setTimer(() => void this.flush(), this.#o.intervalMs);
   }
-
-  /** Stops the timer and forgets waiting entries. */
-  dispose(): void {
-    if (this.#timer !== null) this.#o.clearTimer(this.#timer);
-    this.#timer = null;
-    this.#queue = [];
-  }
 }
