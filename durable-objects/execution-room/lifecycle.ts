@@ -124,12 +124,13 @@ export class Lifecycle {
   async grant(executionId: string): Promise<boolean> {
     if (this.#state.executionId !== executionId || this.#state.phase !== "waiting") return false;
     this.#update({ phase: "starting" });
-    // The agent may have been suspended while this run waited in line.
+    // The agent may have been suspended while this run waited in line; #launch uses the fresh record.
     const fresh = await loadRun(this.env, executionId).catch(() => null);
     if (fresh?.agentStatus === "suspended") {
       await this.#refuseSuspended(fresh.agentReason);
       return true;
     }
+    if (fresh) this.#record = fresh;
     await this.#launch(false);
     return true;
   }
