@@ -10,6 +10,7 @@
 import type { ComponentStatus } from "../../../lib/protocol/perception";
 import { isOwnUi, panelsRoot } from "./dom";
 import { IdleQueue, idleSchedule } from "./idle-queue";
+import { cleanName } from "./roles";
 
 const SELECTOR = "[data-component]";
 
@@ -60,8 +61,8 @@ function summarise(el: Element): string {
     }
     if (shapes.size) parts.push([...shapes].map(([t, n]) => `${n} ${t}`).join(", "));
   }
-  const text = ((el instanceof HTMLElement ? el.innerText : el.textContent) ?? "").replace(/\s+/g, " ").trim();
-  if (text) parts.push(`"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`);
+  const text = cleanName((el instanceof HTMLElement ? el.innerText : el.textContent) ?? "", 80);
+  if (text) parts.push(`"${text}"`);
   if (el.childElementCount) parts.push(`${el.childElementCount} child element${el.childElementCount === 1 ? "" : "s"}`);
   return parts.join("; ").slice(0, 300);
 }

@@ -3,6 +3,7 @@ import type { Rect } from "../../../lib/protocol/perception";
 import type { PathElement } from "./css-path";
 import { cssPath } from "./css-path";
 import { roundRect } from "./geometry";
+import { cleanName } from "./roles";
 
 /** Marks perception's own overlay (the eye, the indicator): never part of a snapshot or feed. */
 export const OWN_UI_ATTR = "data-perception-ui";
@@ -73,8 +74,7 @@ export function pathBuilder(): (el: Element) => string {
 export function ownText(el: Element, max: number): string {
   let t = "";
   for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) t += n.textContent ?? "";
-  t = t.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return cleanName(t, max);
 }
 
 /** Rendered and not hidden by display, visibility, opacity or content-visibility. */

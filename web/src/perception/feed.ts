@@ -6,7 +6,7 @@
  */
 import { Batcher } from "./batcher";
 import { isOwnUi, pathBuilder } from "./dom";
-import { callerOf, formatArgs, SOURCE_MAX } from "./format";
+import { callerOf, cap, formatArgs, SOURCE_MAX } from "./format";
 import { IdleQueue, idleSchedule } from "./idle-queue";
 
 type Level = "debug" | "log" | "info" | "warn" | "error";
@@ -24,7 +24,6 @@ export interface MutationEntry {
 }
 
 const LEVELS: Level[] = ["debug", "log", "info", "warn", "error"];
-const cap = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Starts both feeds; `post` sends one batch body to a path under `/api/w/:ws/perception/`. */
 export function startFeeds(post: (path: "console" | "mutations", body: unknown) => Promise<unknown>, client: string): () => void {

@@ -3,6 +3,9 @@
 export const MESSAGE_MAX = 4000;
 export const SOURCE_MAX = 500;
 
+/** `s` cut to at most `n` characters, the last one an ellipsis when it was cut. */
+export const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 function one(value: unknown, seen: WeakSet<object>): string {
   if (typeof value === "string") return value;
   if (value instanceof Error) return value.stack && value.stack.includes(value.message) ? value.stack : `${value.name}: ${value.message}`;
@@ -24,8 +27,7 @@ function one(value: unknown, seen: WeakSet<object>): string {
 
 /** Joins console arguments with spaces, like the devtools console, capped at `max` characters. */
 export function formatArgs(args: readonly unknown[], max = MESSAGE_MAX): string {
-  const text = args.map((a) => one(a, new WeakSet())).join(" ");
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return cap(args.map((a) => one(a, new WeakSet())).join(" "), max);
 }
 
 /** The first stack frame outside the console wrapper (`at f (url:line:col)` → `url:line:col`). */

@@ -3,6 +3,7 @@
  * the common subset). Pure, no DOM. `inSectioning`: the element is inside article, aside, main,
  * nav or section.
  */
+import { cap } from "./format";
 
 export type Attr = (name: string) => string | null;
 
@@ -137,6 +138,5 @@ export function statesOf(s: StateInput): string[] {
 
 /** Collapses whitespace and caps a name at `max` characters (with an ellipsis). */
 export function cleanName(text: string, max = 120): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return cap(text.replace(/\s+/g, " ").trim(), max);
 }
