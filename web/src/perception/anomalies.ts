@@ -56,7 +56,8 @@ export function findAnomalies(root: Element = panelsRoot(), limits = ANOMALY_LIM
 
     if (!defs && style.display !== "contents") {
       const shown = style.visibility !== "hidden";
-      const hasContent = ownText(el, 1) !== "" || el.childElementCount > 0;
+      const hasText = ownText(el, 1) !== "";
+      const hasContent = hasText || el.childElementCount > 0;
       if (area(rect) === 0 && hasContent && shown) {
         report(el, "zero_area", `${rect.width}×${rect.height} px but has content`, rect);
         clipped = true; // its content is hidden with it; not reported again as clipped
@@ -68,7 +69,7 @@ export function findAnomalies(root: Element = panelsRoot(), limits = ANOMALY_LIM
         report(el, "clipped", `${seen ? "partly" : "entirely"} hidden by ${pathOf(clip.el)} (overflow: ${clip.overflow})`, rect);
         clipped = true;
       }
-      if (!svg && shown && ownText(el, 1) !== "" && area(rect) > 0) lowContrast(el, style, report);
+      if (!svg && shown && hasText && area(rect) > 0) lowContrast(el, style, report);
     }
 
     const clipsChildren = ["hidden", "clip"].includes(style.overflowX) || ["hidden", "clip"].includes(style.overflowY);
