@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eEnv, launchBrowser, login, newContext, RESULTS_DIR, screenshot, until, watchErrors } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, RESULTS_DIR, screenshot, until, waitLive, watchErrors } from "./browser";
 import { call } from "./plugin-api";
 
 const env = e2eEnv();
@@ -53,7 +53,7 @@ describe("AI perception with a browser connected", () => {
     errors = watchErrors(page);
     await login(page, env.adminEmail, env.adminPassword);
     await page.locator('[data-testid="panel-graphist"] svg.sd-canvas-svg').waitFor();
-    await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
+    await waitLive(page);
   });
 
   afterAll(async () => {

@@ -96,6 +96,11 @@ export async function login(page: Page, email: string, password: string): Promis
   return decodeURIComponent(match[1]);
 }
 
+/** The pages follow the workspace stream (after a reload, or wrangler dev reloading the Worker and dropping it). */
+export async function waitLive(...pages: Page[]): Promise<void> {
+  for (const p of pages) await p.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
+}
+
 /** How `until` polls: how long, how often, and what a failed check means. */
 export interface UntilOptions {
   timeoutMs?: number;

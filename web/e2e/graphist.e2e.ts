@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, until, waitLive, watchErrors } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { rowsPlugin } from "./plugin-fixtures";
 
@@ -8,11 +8,6 @@ const env = e2eEnv();
 
 const nodes = (page: Page): Locator => page.locator('[data-testid="panel-graphist"] circle[data-id^="node-"]');
 const canvas = (page: Page): Locator => page.locator('[data-testid="panel-graphist"] svg.sd-canvas-svg');
-
-/** Both pages follow the workspace stream (wrangler dev may have reloaded and dropped it). */
-async function live(...pages: Page[]): Promise<void> {
-  for (const p of pages) await p.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
-}
 
 async function clickCanvasAt(page: Page, fx: number, fy: number): Promise<void> {
   await canvas(page).scrollIntoViewIfNeeded();
@@ -41,8 +36,7 @@ describe("Graphist in the browser", () => {
     await login(pageB, env.adminEmail, env.adminPassword);
     await canvas(pageA).waitFor();
     await canvas(pageB).waitFor();
-    await pageA.getByTestId("live-status").and(pageA.locator('[data-connected="true"]')).waitFor();
-    await pageB.getByTestId("live-status").and(pageB.locator('[data-connected="true"]')).waitFor();
+    await waitLive(pageA, pageB);
   });
 
   afterAll(async () => {
@@ -58,7 +52,7 @@ describe("Graphist in the browser", () => {
   });
 
   it("adds a node when the empty canvas is clicked, in both browsers", async () => {
-    await live(pageA, pageB);
+    await waitLive(pageA, pageB);
     const before = await nodes(pageA).count();
     await clickCanvasAt(pageA, 0.3, 0.3);
     await until(async () => (await nodes(pageA).count()) === before + 1, "a new node in browser A");
@@ -86,7 +80,7 @@ describe("Graphist in the browser", () => {
   });
 
   it("removes the selected node with Delete", async () => {
-    await live(pageA, pageB);
+    await waitLive(pageA, pageB);
     const count = await nodes(pageA).count();
     await clickCanvasAt(pageB, 0.55, 0.6);
     await until(async () => (await nodes(pageA).count()) === count + 1, "B's node in A");
@@ -100,7 +94,7 @@ describe("Graphist in the browser", () => {
   });
 
   it("an AI dispatch is acknowledged by the browsers that render it", async () => {
-    await live(pageA, pageB);
+    await waitLive(pageA, pageB);
     const before = await nodes(pageA).count();
     // Record any shimmer as it happens (it fades after a moment), rather than racing to see it.
     await pageA.evaluate(`(() => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, until, waitLive, watchErrors } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { gesturesPlugin } from "./plugin-fixtures";
 
@@ -55,7 +55,7 @@ describe("canvas gestures in the browser", () => {
     await dispatch(env.url, env.token, ws, "gestures", "reset", {});
     await page.reload();
     await page.locator(`${PANEL} [data-id="dot"]`).waitFor();
-    await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
+    await waitLive(page);
     await page.locator(SVG).scrollIntoViewIfNeeded();
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, until, waitLive, watchErrors } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { dotsPlugin, rowsPlugin } from "./plugin-fixtures";
 
@@ -23,7 +23,7 @@ describe("live SDUI updates: styles, bindings, toasts, resume", () => {
     await page.reload();
     await page.locator('[data-plugin="looks"][data-component="table"] [data-key="r1"]').waitFor();
     await page.locator('[data-plugin="dotsb"][data-component="canvas"]').waitFor();
-    await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
+    await waitLive(page);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { e2eEnv, launchBrowser, login, newContext, screenshot, watchErrors, until as untilEvery } from "./browser";
+import { e2eEnv, launchBrowser, login, newContext, screenshot, until as untilEvery, waitLive, watchErrors } from "./browser";
 import { call, dispatch, install } from "./plugin-api";
 import { motionPlugin } from "./plugin-fixtures";
 
@@ -100,7 +100,7 @@ describe("SDUI motion in the browser", () => {
     await run("reset");
     await page.reload();
     await page.locator(`${PANEL} [data-component="canvas"] [data-id="leaver"]`).waitFor();
-    await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor({ timeout: 30_000 });
+    await waitLive(page);
     await page.locator(PANEL).scrollIntoViewIfNeeded();
   });
 
