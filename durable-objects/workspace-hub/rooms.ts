@@ -65,8 +65,6 @@ export function formatCursor(versions: Iterable<readonly [RoomName, number | nul
 export const HUB_WORKSPACE_HEADER = "x-frameos-workspace";
 /** Header naming the browser tab (its render-ack `client` id) that opened a stream. */
 export const HUB_RENDERER_HEADER = "x-frameos-renderer";
-/** A browser tab's id, as sent on its stream (`?client=`) and with its render acks. */
-export const RENDERER_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The hub's internal URL for a stream: `https://hub/<kind>?rooms=a,b&since=<cursor>`. */
 export function hubUrl(kind: "events" | "ws", rooms: readonly RoomName[], since: Cursor): string {

@@ -1,6 +1,6 @@
 import { RenderAcks, type AckOutcome } from "./render-acks";
 import { DurableObject } from "cloudflare:workers";
-import type { RoomEvent, RoomName } from "../../lib/protocol/events";
+import { CLIENT_ID, type RoomEvent, type RoomName } from "../../lib/protocol/events";
 import type { Env } from "../../workers/env";
 import { errorBody } from "../../workers/middleware/errors";
 import { PERCEPTION_ROOM, type PerceptionAnswer, type Rect } from "../../lib/protocol/perception";
@@ -8,7 +8,7 @@ import { Frame, isRoomEvent } from "./frames";
 import { parseClientMessage } from "./messages";
 import { HUB_LISTENER_HEADER, Perception, type AnswerOutcome, type PerceiveRequest, type Perceived, type PerceivingAgent } from "./perception";
 import { catchUp, replayRoom } from "./replay";
-import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, MAX_ROOMS, RENDERER_ID, parseCursor, parseRoomList, type Cursor } from "./rooms";
+import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, MAX_ROOMS, parseCursor, parseRoomList, type Cursor } from "./rooms";
 import { ATTACHMENT_BUDGET, SocketSubscriber } from "./socket";
 import { SseSubscriber } from "./sse";
 import type { Subscriber } from "./subscriber";
@@ -165,7 +165,7 @@ export class WorkspaceHub extends DurableObject<Env> {
     if (!since.ok) return fail(400, "invalid_request", since.message);
     if (url.pathname === "/events") {
       const renderer = request.headers.get(HUB_RENDERER_HEADER);
-      return this.#openSse(rooms.value, since.value, request.headers.get(HUB_LISTENER_HEADER) === "agent", renderer && RENDERER_ID.test(renderer) ? renderer : null);
+      return this.#openSse(rooms.value, since.value, request.headers.get(HUB_LISTENER_HEADER) === "agent", renderer && CLIENT_ID.test(renderer) ? renderer : null);
     }
     if (url.pathname === "/ws") {
       if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {

@@ -32,4 +32,7 @@ export type ChangesSince =
   | { kind: "patches"; version: number; events: Extract<RoomEvent, { type: "state" | "ui" | "styles" | "bindings" }>[] }
   | { kind: "full"; version: number; state: JsonValue; reason: "too_old" };
 
+/** A browser tab's id (`client`): on its event stream (`?client=`), its render acks and its perception posts. */
+export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
 export const roomName = (plugin: string, instance: string): RoomName => `${plugin}:${instance}`;

@@ -13,6 +13,7 @@
  * - `perception_active`   server → all: an AI started/stopped perceiving the workspace.
  */
 import { z } from "zod";
+import { CLIENT_ID } from "./events";
 
 export const BROWSER_SURFACES = ["view", "a11y", "anomalies", "components", "screenshot"] as const;
 export type BrowserSurface = (typeof BROWSER_SURFACES)[number];
@@ -90,7 +91,7 @@ export interface Screenshot {
   rect: Rect;
 }
 
-const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "a random id per browser tab");
+const ClientId = z.string().regex(CLIENT_ID, "a random id per browser tab");
 
 /** `POST /api/w/:ws/perception/answers`: a browser's answer to one `perception_query`. */
 export const PerceptionAnswer = z.union([

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList, RENDERER_ID } from "../../durable-objects/workspace-hub/rooms";
-import type { RoomName } from "../../lib/protocol/events";
+import { HUB_RENDERER_HEADER, HUB_WORKSPACE_HEADER, hubUrl, parseCursor, parseRoomList } from "../../durable-objects/workspace-hub/rooms";
+import { CLIENT_ID, type RoomName } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { requireWorkspace } from "../middleware/auth";
 import { AppError, forbidden, invalid, notFound } from "../middleware/errors";
@@ -52,7 +52,7 @@ async function forward(c: Context<AppEnv>, kind: Kind): Promise<Response> {
     throw invalid("name the rooms to follow: ?rooms=plugin:instance,...", [{ path: "rooms", message: "required" }]);
   }
   const client = c.req.query("client");
-  if (client !== undefined && !RENDERER_ID.test(client)) throw invalid("client is a browser tab's id: 8 to 64 of A-Z a-z 0-9 _ -", [{ path: "client", message: "invalid" }]);
+  if (client !== undefined && !CLIENT_ID.test(client)) throw invalid("client is a browser tab's id: 8 to 64 of A-Z a-z 0-9 _ -", [{ path: "client", message: "invalid" }]);
   return openStream(c, access.id, kind, rooms.value, client === undefined ? {} : { [HUB_RENDERER_HEADER]: client });
 }
 

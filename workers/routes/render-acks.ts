@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { RENDERER_ID } from "../../durable-objects/workspace-hub/rooms";
+import { CLIENT_ID } from "../../lib/protocol/events";
 import type { AppEnv } from "../context";
 import { requireWorkspace } from "../middleware/auth";
 import { body, doc } from "../openapi";
@@ -9,7 +9,7 @@ export const RenderAck = z.object({
   room: z.string().regex(/^[a-z][a-z0-9_-]{1,39}:[A-Za-z0-9_.-]{1,64}$/),
   version: z.number().int().min(0),
   dispatch_id: z.number().int().min(0).optional(),
-  client: z.string().regex(RENDERER_ID, "a random id per browser tab, the `client` of its event stream"),
+  client: z.string().regex(CLIENT_ID, "a random id per browser tab, the `client` of its event stream"),
 });
 
 /** Browsers report what they rendered; `/ai/dispatch` waits on these. Mounted at `/api/w/:ws`. */
