@@ -8,30 +8,24 @@
  * the original command has committed already, so it is not failed after the fact.
  */
 import type { Effect } from "../../durable-objects/plugin-room/command-result";
-import type { RoomKey } from "../../durable-objects/plugin-room/types";
+import type { Author } from "../../durable-objects/plugin-room/types";
 import { atLeast } from "../db/roles";
 import type { Role } from "../db/schema";
 import { dispatchThen, notifyCallback, type CallbackTarget, type RunResult } from "../engine/marketplace/callbacks";
 import { countRun, findDeployment, launchRun } from "../engine/marketplace/launch";
 import type { Env } from "../env";
 import { AppError, forbidden, notFound } from "../middleware/errors";
+import type { EffectMessage } from "./events";
 
-export type AgentExecuteEffect = Extract<Effect, { type: "agent.execute" }>;
-
-export interface AgentEffectMessage {
-  room: RoomKey;
-  effect: AgentExecuteEffect;
-  /** The dispatch that returned the effect, and the effect's place in its list. */
-  token: string;
-  index?: number;
-  changeset: string;
-  author?: { id: string; name: string; type: string };
-}
+/** An `agent.execute` message of the events queue, its author resolved (the system when none). */
+export type AgentEffectMessage = Pick<EffectMessage, "room" | "token" | "index" | "changeset"> & {
+  effect: Extract<Effect, { type: "agent.execute" }>;
+  author: Author;
+};
 
 /** Starts the run, or reports why it could not start to `then`. Throws only on infrastructure failures (the message is retried). */
 export async function performAgentExecute(env: Env, msg: AgentEffectMessage): Promise<{ execution_id: string } | { error: RunResult["error"] }> {
-  const { room, effect } = msg;
-  const author = msg.author ?? { id: "system", name: "FrameOS", type: "system" };
+  const { room, effect, author } = msg;
   const effectKey = `${room.workspace}/${room.plugin}/${room.instance}/${msg.token}/${msg.index ?? 0}`;
   const existing = await env.DB.prepare("SELECT execution_id FROM agent_callbacks WHERE effect_key = ?1").bind(effectKey).first<{ execution_id: string }>();
   if (existing) return { execution_id: existing.execution_id }; // a redelivery: the run was started already

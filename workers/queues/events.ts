@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Effect } from "../../durable-objects/plugin-room/command-result";
-import type { RoomKey } from "../../durable-objects/plugin-room/types";
+import type { Author, RoomKey } from "../../durable-objects/plugin-room/types";
 import type { JsonValue } from "../../lib/protocol/events";
 import { database } from "../db/client";
 import { httpAllowlist } from "../db/schema";
@@ -23,12 +23,12 @@ export interface EffectMessage {
   changeset: string;
   batch_id: string;
   /** Who dispatched the command that returned the effect, and the effect's index in its list. */
-  author?: { id: string; name: string; type: string };
+  author?: Author;
   index?: number;
 }
 
 export const HTTP_FETCH_LIMITS = { timeoutMs: 10_000, maxResponseBytes: 256 * 1024 };
-const SYSTEM = { id: "system", name: "FrameOS", type: "system" };
+const SYSTEM: Author = { id: "system", name: "FrameOS", type: "system" };
 
 type Outcome = { ok: true; value: JsonValue } | { ok: false; error: { code: string; message: string } };
 
@@ -71,7 +71,7 @@ export async function performFetch(env: Env, workspaceId: string, effect: Extrac
 async function handle(env: Env, msg: EffectMessage): Promise<void> {
   const { room, effect } = msg;
   // agent.execute answers later, when the run ends (workers/engine/marketplace/callbacks.ts).
-  if (effect.type === "agent.execute") return void (await performAgentExecute(env, { ...msg, effect }));
+  if (effect.type === "agent.execute") return void (await performAgentExecute(env, { ...msg, effect, author: msg.author ?? SYSTEM }));
   let outcome: Outcome;
   if (effect.type === "schedule") {
     if (effect.key && !(await roomStub(env, room).claimSchedule(room, effect.key, msg.token))) return;

@@ -1,4 +1,5 @@
 import { newId } from "../../../lib/auth/secrets";
+import type { Author } from "../../../durable-objects/plugin-room/types";
 import type { Env } from "../../env";
 import { AppError } from "../../middleware/errors";
 import { preAuthorize } from "./pre-authorize";
@@ -33,7 +34,7 @@ export interface RunCallback {
   thenCommand: string;
   thenParams: Record<string, unknown>;
   identityId: string;
-  author: { id: string; name: string; type: string };
+  author: Author;
   changeset: string;
 }
 
