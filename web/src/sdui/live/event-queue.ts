@@ -7,9 +7,9 @@
  * batch is held at most `maxHoldMs` (an atomic batch arriving meanwhile is held with it). Order
  * is always preserved: later events wait behind held ones.
  */
+/** What the queue reads of an event: its rendering mode (held atomic events are not told apart by batch_id). */
 export interface Queued {
   rendering?: string;
-  batch_id?: string;
 }
 
 export type Flush<T> = (events: T[]) => void;
@@ -29,8 +29,8 @@ const REAL_TIMERS: QueueTimers = {
 export class EventQueue<T extends Queued> {
   #pending: T[] = [];
   #scheduled = false;
-  /** The atomic batch being held, its settle timer and since when it is held. */
-  #held: { batch: string; timer: unknown; since: number } | null = null;
+  /** While atomic events are held: the settle timer and since when they are held. */
+  #held: { timer: unknown; since: number } | null = null;
 
   constructor(
     private readonly flush: Flush<T>,
@@ -42,7 +42,7 @@ export class EventQueue<T extends Queued> {
     const mode = ev.rendering ?? "progressive";
     if (mode === "atomic") {
       this.#pending.push(ev);
-      this.#hold(ev.batch_id ?? "");
+      this.#hold();
       return;
     }
     if (mode === "progressive" && this.#pending.length === 0 && !this.#held) {
@@ -66,7 +66,7 @@ export class EventQueue<T extends Queued> {
     return this.#pending.length;
   }
 
-  #hold(batch: string): void {
+  #hold(): void {
     const timers = this.options.timers ?? REAL_TIMERS;
     const settle = this.options.settleMs ?? 250;
     const maxHold = this.options.maxHoldMs ?? 3000;
@@ -78,7 +78,7 @@ export class EventQueue<T extends Queued> {
       this.#held = null;
       this.#frame();
     }, wait);
-    this.#held = { batch, timer, since };
+    this.#held = { timer, since };
   }
 
   #frame(): void {
