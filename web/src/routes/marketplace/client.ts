@@ -1,20 +1,7 @@
 import type { AgentDetail, AgentItem, CatalogPage, DayStats, DeploymentView, ExecutionView, Published, SuspensionView } from "../../../../lib/protocol/marketplace";
 import { api, toApiError, ApiError } from "../../lib/api";
 
-export type {
-  AgentDetail,
-  AgentItem,
-  CatalogPage,
-  DayStats,
-  DeploymentView as Deployment,
-  ExecutionView as Execution,
-  Finding,
-  Pricing,
-  Published,
-  ScanReport,
-  SuspensionView,
-  VersionView,
-} from "../../../../lib/protocol/marketplace";
+export type { AgentDetail, Published } from "../../../../lib/protocol/marketplace";
 
 export interface CatalogParams {
   search?: string;
