@@ -1,8 +1,6 @@
 import type { DayStats } from "../../../lib/protocol/marketplace";
 import type { Env } from "../../env";
 
-export type { DayStats };
-
 /**
  * Per agent and per UTC day over the last `days` days: executions, success rate, average and
  * p95 duration (nearest rank, computed in SQL with window functions) for a developer's agents.

@@ -15,8 +15,6 @@ interface VersionRow {
   created_at: string;
 }
 
-export type { VersionView };
-
 /**
  * The agent page: catalog entry, versions (all of them with scan reports for its developer and
  * admins; approved ones for everyone else), the current version's manifest, and recent ratings.

@@ -1,9 +1,10 @@
 import { AgentManifest, compareSemver } from "../../../lib/protocol/agent";
+import type { VersionReview } from "../../../lib/protocol/marketplace";
 import type { Env } from "../../env";
 import { conflict, notFound } from "../../middleware/errors";
 import { listingOf } from "./publish";
 import { syncSearch } from "./search";
-import { reviewOf, type VersionReview } from "./versions";
+import { reviewOf } from "./versions";
 
 /** Approving a version never lifts a suspension (only reinstating does). */
 const KEEP_SUSPENDED = "CASE WHEN status = 'suspended' THEN 'suspended' ELSE 'approved' END";

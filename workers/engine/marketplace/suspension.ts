@@ -9,8 +9,6 @@ import type { Env } from "../../env";
 import { conflict, notFound } from "../../middleware/errors";
 import { syncSearch } from "./search";
 
-export type SuspensionResult = SuspensionView;
-
 async function agentOf(env: Pick<Env, "DB">, ref: string) {
   const agent = await env.DB.prepare("SELECT id, slug, status FROM agent_definitions WHERE id = ?1 OR slug = ?1").bind(ref).first<{ id: string; slug: string; status: string }>();
   if (!agent) throw notFound("agent");
@@ -18,7 +16,7 @@ async function agentOf(env: Pick<Env, "DB">, ref: string) {
 }
 
 /** Suspends an agent (409 when it already is); the reason is kept in review_reason. */
-export async function suspendAgent(env: Pick<Env, "DB">, ref: string, reason: string): Promise<SuspensionResult> {
+export async function suspendAgent(env: Pick<Env, "DB">, ref: string, reason: string): Promise<SuspensionView> {
   const agent = await agentOf(env, ref);
   if (agent.status === "suspended") throw conflict("the agent is already suspended");
   const res = await env.DB.prepare("UPDATE agent_definitions SET status = 'suspended', review_reason = ?2, updated_at = ?3 WHERE id = ?1 AND status != 'suspended'")
@@ -30,7 +28,7 @@ export async function suspendAgent(env: Pick<Env, "DB">, ref: string, reason: st
 }
 
 /** Lifts a suspension (409 when the agent is not suspended). */
-export async function reinstateAgent(env: Pick<Env, "DB">, ref: string, reason: string | null): Promise<SuspensionResult> {
+export async function reinstateAgent(env: Pick<Env, "DB">, ref: string, reason: string | null): Promise<SuspensionView> {
   const agent = await agentOf(env, ref);
   if (agent.status !== "suspended") throw conflict(`the agent is ${agent.status}, not suspended`);
   const approved = await env.DB.prepare("SELECT 1 AS yes FROM agent_versions WHERE agent_id = ?1 AND json_extract(scan_report, '$.review.state') = 'approved' LIMIT 1")

@@ -1,8 +1,6 @@
 import type { VersionReview } from "../../../lib/protocol/marketplace";
 import type { ScanReport } from "../../../lib/scanner";
 
-export type { VersionReview };
-
 /** What agent_versions.scan_report holds: the scanner's report plus the version's review. */
 export type StoredReport = ScanReport & { review: VersionReview };
 
