@@ -16,7 +16,7 @@ export interface PluginSqlSpec {
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean };
 
 export type PluginTable =
-  | { ok: true; columns: SandboxColumn[]; keyed: boolean; rows: (state: JsonValue) => Record<string, JsonValue>[] }
+  | { ok: true; columns: SandboxColumn[]; keyed: boolean; /** The rows of the value at `path`. */ rows: (value: JsonValue) => Record<string, JsonValue>[] }
   | { ok: false; message: string };
 
 const typeOf = (s: Schema | undefined): ColumnType => {
@@ -59,9 +59,7 @@ export function pluginTable(spec: PluginSqlSpec, stateSchema: unknown): PluginTa
     ok: true,
     columns,
     keyed,
-    rows(state) {
-      let value: JsonValue = state;
-      for (const part of path) value = value && typeof value === "object" && !Array.isArray(value) ? (value[part] ?? null) : null;
+    rows(value) {
       if (!value || typeof value !== "object") return [];
       const asRow = (v: JsonValue): Record<string, JsonValue> => (v && typeof v === "object" && !Array.isArray(v) && !scalar ? v : { value: v });
       if (Array.isArray(value)) return value.map(asRow);

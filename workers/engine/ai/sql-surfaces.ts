@@ -6,12 +6,11 @@
  */
 import type { JsonValue } from "../../../lib/protocol/events";
 import type { SandboxColumn } from "../../../lib/sql-sandbox/sandbox";
-import { roomStub } from "../rooms";
 import { CHANGELOG_COLUMNS, CHANGELOG_ROWS, changelogRows } from "./sql-changelog";
 import { LOG_CAP, LOG_COLUMNS, readLog, type LogTable } from "./sql-logs";
 import { pluginTable, type PluginSqlSpec } from "./sql-plugin-table";
 import type { SqlTableValue } from "./sql-runner";
-import { surface, versionHash, type Recipe, type Resolved, type Surface } from "./surface";
+import { surface, versionHash, type Recipe, type Resolved, type Resolver, type Surface } from "./surface";
 import type { ManifestSurface } from "./surfaces";
 
 /** `Table name(col TYPE, …)`, for descriptions in the manual. */
@@ -70,20 +69,18 @@ export const SQL_SURFACES: Surface[] = [
 
 /**
  * A plugin's manifest SQL surface: the array (or map of objects) at `path` in an instance's
- * state, as a table named after the surface. Columns come from the manifest's `columns` or from
- * the state schema's item properties at `path`.
+ * state (read by `atPath`, as for a jq surface), as a table named after the surface. Columns come
+ * from the manifest's `columns` or from the state schema's item properties at `path`.
  */
-export function pluginSqlSurface(plugin: string, s: ManifestSurface, stateSchema?: unknown): Surface {
+export function pluginSqlSurface(plugin: string, s: ManifestSurface, stateSchema: unknown, atPath: Resolver): Surface {
   const spec = pluginTable(s as PluginSqlSpec, stateSchema);
   const description = spec.ok ? `${s.description} ${tableLine(s.name, spec.columns)} Rows: state \`${s.path}\`${spec.keyed ? " (a map; its keys are column `key`)" : ""}.` : s.description;
   return surface(
     { plugin, name: s.name, lang: "sql", freshness: { kind: "every_dispatch" }, description, soft_budget_bytes: s.soft_budget_bytes, hard_budget_bytes: s.hard_budget_bytes, recipes: s.recipes ?? [] },
-    async ({ env, access, instance }) => {
+    async (input) => {
       if (!spec.ok) return { ok: false, code: "invalid_surface", message: `${plugin}.${s.name}: ${spec.message}` };
-      const key = { workspace: access.id, plugin, instance };
-      const got = await roomStub(env, key).getState(key);
-      if ("error" in got) return { ok: false, code: got.error.code, message: got.error.message };
-      return { ok: true, value: tableValue(s.name, spec.columns, spec.rows(got.state)), version_hash: await versionHash({ [`${plugin}:${instance}`]: got.version }) };
+      const got = await atPath(input);
+      return got.ok ? { ...got, value: tableValue(s.name, spec.columns, spec.rows(got.value)) } : got;
     },
   );
 }

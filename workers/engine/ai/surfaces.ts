@@ -7,7 +7,7 @@ import { listInstalled } from "../plugins";
 import { roomStub } from "../rooms";
 import { BROWSER_SURFACES } from "./browser-surfaces";
 import { pluginSqlSurface, SQL_SURFACES } from "./sql-surfaces";
-import { surface, versionHash, type Resolved, type Surface, type SurfaceDecl } from "./surface";
+import { surface, versionHash, type Resolved, type Resolver, type Surface, type SurfaceDecl } from "./surface";
 
 export interface ManifestSurface {
   name: string;
@@ -69,17 +69,19 @@ const FRAMEWORK: Surface[] = [
 ];
 
 function fromManifest(plugin: string, s: ManifestSurface, stateSchema?: unknown): Surface {
-  if (s.lang === "sql") return pluginSqlSurface(plugin, s, stateSchema);
+  /** The value at the surface's `path` in an instance's state (a SQL surface makes it a table). */
+  const atPath: Resolver = async ({ env, access, instance }) => {
+    const key = { workspace: access.id, plugin, instance };
+    const got = await roomStub(env, key).getState(key);
+    if ("error" in got) return { ok: false, code: got.error.code, message: got.error.message };
+    let value: JsonValue = got.state;
+    for (const part of (s.path ?? "").split(".").filter(Boolean)) value = value && typeof value === "object" && !Array.isArray(value) ? (value[part] ?? null) : null;
+    return { ok: true, value, version_hash: await versionHash({ [`${plugin}:${instance}`]: got.version }) };
+  };
+  if (s.lang === "sql") return pluginSqlSurface(plugin, s, stateSchema, atPath);
   return surface(
     { plugin, name: s.name, lang: s.lang, freshness: { kind: "every_dispatch" }, description: s.description, soft_budget_bytes: s.soft_budget_bytes, hard_budget_bytes: s.hard_budget_bytes, recipes: s.recipes ?? [] },
-    async ({ env, access, instance }) => {
-      const key = { workspace: access.id, plugin, instance };
-      const got = await roomStub(env, key).getState(key);
-      if ("error" in got) return { ok: false, code: got.error.code, message: got.error.message };
-      let value: JsonValue = got.state;
-      for (const part of (s.path ?? "").split(".").filter(Boolean)) value = value && typeof value === "object" && !Array.isArray(value) ? (value[part] ?? null) : null;
-      return { ok: true, value, version_hash: await versionHash({ [`${plugin}:${instance}`]: got.version }) };
-    },
+    atPath,
   );
 }
 
