@@ -108,7 +108,7 @@ export function a11ySnapshot(root: Element = panelsRoot(), maxNodes = A11Y_MAX_N
   };
 
   const rootRole = roleOf(root.localName, (n) => root.getAttribute(n)) || "generic";
-  const rootNode: A11yNode = { role: rootRole, name: accessibleName(root, rootRole) || (root.getAttribute("aria-label") ?? ""), states: [], rect: pageRect(root), children: [] };
+  const rootNode: A11yNode = { role: rootRole, name: accessibleName(root, rootRole), states: [], rect: pageRect(root), children: [] };
   for (const child of root.children) rootNode.children.push(...visit(child));
   return rootNode;
 }
