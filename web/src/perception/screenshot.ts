@@ -5,7 +5,7 @@
  */
 import { domToCanvas } from "modern-screenshot";
 import type { Rect, Screenshot } from "../../../lib/protocol/perception";
-import { OWN_UI_ATTR, pageRect } from "./dom";
+import { isOwnUi, OWN_UI_ATTR, pageRect } from "./dom";
 import { area, cropBox } from "./geometry";
 import { BadQuery, MAX_SIDE, parseScreenshotQuery } from "./screenshot-query";
 
@@ -15,7 +15,7 @@ function findTarget(query: string | null): { host: HTMLElement; rect: Rect } {
   if (target.kind === "rect") return { host: document.getElementById("root") ?? document.body, rect: target.rect };
   let matches: Element[];
   try {
-    matches = [...document.querySelectorAll(target.css)].filter((m) => !m.closest(`[${OWN_UI_ATTR}]`));
+    matches = [...document.querySelectorAll(target.css)].filter((m) => !isOwnUi(m));
   } catch {
     throw new BadQuery("bad_query", `not a valid CSS selector: ${target.css}`);
   }
