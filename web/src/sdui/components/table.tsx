@@ -124,7 +124,7 @@ function exitRows(c: CompProps, items: () => unknown[], container: () => HTMLDiv
       ghost.removeAttribute("aria-rowindex");
       registerExit(ghost, spec);
       body.appendChild(ghost);
-      void playExit(ghost, false, k++).then(() => ghost.remove());
+      void playExit(ghost, k++).then(() => ghost.remove());
     }
     return keys;
   });

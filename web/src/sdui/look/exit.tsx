@@ -22,12 +22,13 @@ export function registerExit(el: Element, spec: () => AnimateSpec | null): void 
 export const hasExit = (el: Element): boolean => Boolean(exits.get(el)?.()?.exit);
 
 /**
- * Plays `el`'s exit animation; resolves when it is done (at once without one or with reduced
- * motion). `index` staggers elements leaving together. SVG elements keep their own transform.
+ * Plays `el`'s exit animation; resolves when it is done (at once without one). Callers skip it
+ * under reduced motion. `index` staggers elements leaving together. SVG elements keep their own
+ * transform.
  */
-export function playExit(el: Element, reducedMotion: boolean, index = 0): Promise<void> {
+export function playExit(el: Element, index = 0): Promise<void> {
   const spec = exits.get(el)?.() ?? null;
-  if (!spec?.exit || reducedMotion || typeof el.animate !== "function") return Promise.resolve();
+  if (!spec?.exit || typeof el.animate !== "function") return Promise.resolve();
   const frames = exitFrames(spec.exit, spec.to);
   if (!frames.length) return Promise.resolve();
   el.setAttribute("data-exiting", spec.exit);
@@ -78,7 +79,7 @@ export function ExitGroup(props: { reducedMotion: () => boolean; children: JSX.E
       let k = 0;
       for (const el of removed) {
         if (props.reducedMotion() || !hasExit(el)) now.push(el);
-        else void playExit(el, false, k++).then(() => finishRemoved([el]));
+        else void playExit(el, k++).then(() => finishRemoved([el]));
       }
       if (now.length) finishRemoved(now);
     },
@@ -93,7 +94,7 @@ export function ExitSwitch(props: { reducedMotion: () => boolean; children: JSX.
   const rendered = createSwitchTransition(current, {
     onExit(el, done) {
       if (props.reducedMotion() || !hasExit(el)) done();
-      else void playExit(el, false).then(done);
+      else void playExit(el).then(done);
     },
   });
   // Several nodes or text cannot be animated as one element: they are rendered as they are.
