@@ -14,7 +14,7 @@ export interface Env {
   EXECUTION_ROOM: DurableObjectNamespace<ExecutionRoom>;
   EXECUTIONS_PAID: Queue<unknown>;
   EXECUTIONS_FREE: Queue<unknown>;
-  /** The agent-runtime program used when no container engine exists. */
+  /** The agent-runtime program run as a local process, for the `url` transport (see AGENT_RUNTIME). */
   RUNTIME_URL?: string;
   /** Where ExecutionRoom runs agents: `container` (AGENT_CONTAINER) or `url` (RUNTIME_URL); unset: `url` when RUNTIME_URL is set. */
   AGENT_RUNTIME?: string;
