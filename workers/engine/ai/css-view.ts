@@ -5,6 +5,7 @@
  */
 import { selectAll, type Options } from "css-select";
 import type { Rect, ViewNode } from "../../../lib/protocol/perception";
+import { boundingRect } from "./perception";
 
 /** An element of the snapshot with its parent and position among its siblings. */
 export interface El {
@@ -114,14 +115,5 @@ const hasArea = (r: Rect | undefined): r is Rect => !!r && r.width > 0 && r.heig
 
 /** The smallest rectangle around every match with an area (else the first match's rect, else null). */
 export function unionRect(matches: El[]): Rect | null {
-  const rects = matches.map((m) => m.node.rect).filter(hasArea);
-  if (!rects.length) return matches[0]?.node.rect ?? null;
-  let [x, y, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rects) {
-    x = Math.min(x, r.x);
-    y = Math.min(y, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
-  return { x, y, width: right - x, height: bottom - y };
+  return boundingRect(matches.map((m) => m.node.rect).filter(hasArea)) ?? matches[0]?.node.rect ?? null;
 }

@@ -7,7 +7,7 @@
 import type { JsonValue } from "../../../lib/protocol/events";
 import { RectSchema, type Rect } from "../../../lib/protocol/perception";
 import { runJq } from "./jq-runner";
-import { announceTarget } from "./perception";
+import { announceTarget, boundingRect } from "./perception";
 import { resolveOnce, type LangRunner } from "./surface";
 
 /** Most outputs looked at for rectangles. */
@@ -22,15 +22,7 @@ function rectOf(v: JsonValue): Rect | null {
 /** The smallest rectangle around the outputs' rects, or null when they have none. */
 export function outputsRect(outputs: JsonValue[]): Rect | null {
   const items = outputs.length === 1 && Array.isArray(outputs[0]) ? outputs[0] : outputs;
-  let box: { x: number; y: number; r: number; b: number } | null = null;
-  for (const item of items.slice(0, RECT_SCAN)) {
-    const r = rectOf(item);
-    if (!r) continue;
-    box = box
-      ? { x: Math.min(box.x, r.x), y: Math.min(box.y, r.y), r: Math.max(box.r, r.x + r.width), b: Math.max(box.b, r.y + r.height) }
-      : { x: r.x, y: r.y, r: r.x + r.width, b: r.y + r.height };
-  }
-  return box && { x: box.x, y: box.y, width: box.r - box.x, height: box.b - box.y };
+  return boundingRect(items.slice(0, RECT_SCAN).map(rectOf).filter((r) => r !== null));
 }
 
 export const runBrowserJq: LangRunner = async (s, input) => {

@@ -51,6 +51,19 @@ export async function perceive(input: ResolveInput & Partial<Pick<RunInput, "res
   return { ok: true, value: got.value as JsonValue, version_hash: got.version, last_updated: got.computed_at };
 }
 
+/** The smallest rectangle around `rects`, or null when there are none. */
+export function boundingRect(rects: readonly Rect[]): Rect | null {
+  if (!rects.length) return null;
+  let [x, y, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rects) {
+    x = Math.min(x, r.x);
+    y = Math.min(y, r.y);
+    right = Math.max(right, r.x + r.width);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
+  return { x, y, width: right - x, height: bottom - y };
+}
+
 /** Broadcasts a `target_rect` for the asking agent (nothing when no agent asks). */
 export async function announceTarget(input: ResolveInput, s: Surface, rect: Rect | null, plugin: string | null = null): Promise<void> {
   if (!rect || !input.agent) return;
