@@ -6,7 +6,7 @@
  */
 import type { Anomaly, Rect } from "../../../lib/protocol/perception";
 import { contrastRatio, effectiveBackground, minimumContrast, parseColor, type Rgba } from "./color";
-import { isVisible, OWN_UI_ATTR, ownText, pageRect, pageSize, panelsRoot, pathBuilder, SKIPPED_TAGS } from "./dom";
+import { isSkipped, isVisible, ownText, pageRect, pageSize, panelsRoot, pathBuilder } from "./dom";
 import { area, contains, intersect, offPage, zConflicts } from "./geometry";
 
 /** Walk at most this many elements and report at most this many anomalies. */
@@ -74,7 +74,7 @@ export function findAnomalies(root: Element = panelsRoot(), limits = ANOMALY_LIM
 
     const clipsChildren = ["hidden", "clip"].includes(style.overflowX) || ["hidden", "clip"].includes(style.overflowY);
     const nextClip = clipsChildren && !defs ? { el, rect, overflow: style.overflow } : clip;
-    const kids = [...el.children].filter((c) => !SKIPPED_TAGS.has(c.localName) && !c.hasAttribute(OWN_UI_ATTR));
+    const kids = [...el.children].filter((c) => !isSkipped(c));
     if (kids.length > 1 && !defs) {
       const layers = kids.map((k) => {
         const s = getComputedStyle(k);

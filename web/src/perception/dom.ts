@@ -18,6 +18,9 @@ export function panelsRoot(doc: Document = document): Element {
 
 export const isOwnUi = (el: Element): boolean => el.closest(`[${OWN_UI_ATTR}]`) !== null;
 
+/** A child a snapshot walk leaves out: a tag that renders nothing, or perception's own overlay. */
+export const isSkipped = (el: Element): boolean => SKIPPED_TAGS.has(el.localName) || el.hasAttribute(OWN_UI_ATTR);
+
 /** The element's border box in page coordinates (viewport + scroll), rounded to 0.1 px. */
 export function pageRect(el: Element | Range): Rect {
   const r = el.getBoundingClientRect();

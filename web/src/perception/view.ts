@@ -1,6 +1,6 @@
 /** `pe.view`: the rendered layout snapshot of the plugin panels as a `ViewNode` tree. */
 import type { ViewNode } from "../../../lib/protocol/perception";
-import { isVisible, OWN_UI_ATTR, ownText, pageRect, panelsRoot, SKIPPED_TAGS } from "./dom";
+import { isSkipped, isVisible, ownText, pageRect, panelsRoot } from "./dom";
 
 /**
  * Caps, so one query cannot freeze the tab or ship megabytes: at most `nodes` elements in all,
@@ -20,7 +20,7 @@ export function viewSnapshot(root: Element = panelsRoot(), limits = VIEW_LIMITS)
     if (depth < limits.depth) {
       for (const child of el.children) {
         if (budget <= 0) break;
-        if (SKIPPED_TAGS.has(child.localName) || child.hasAttribute(OWN_UI_ATTR)) continue;
+        if (isSkipped(child)) continue;
         children.push(walk(child, depth + 1));
       }
     }
