@@ -91,6 +91,36 @@ export interface Screenshot {
   rect: Rect;
 }
 
+/** Largest side a screenshot may have, in CSS pixels (bigger boxes are refused, not shrunk). */
+export const MAX_SCREENSHOT_SIDE = 4096;
+
+export type ScreenshotTarget = { kind: "selector"; css: string } | { kind: "rect"; rect: Rect };
+
+/**
+ * A `pe.screenshot` query: `selector:<css>` or `rect:x,y,w,h` (page pixels). The CSS itself is
+ * checked by whoever runs it (the server's css-select, the browser's `querySelectorAll`).
+ */
+export function parseScreenshotQuery(query: string | null): { ok: true; target: ScreenshotTarget } | { ok: false; code: "bad_query" | "too_large"; message: string } {
+  const q = (query ?? "").trim();
+  if (q.startsWith("selector:")) {
+    const css = q.slice("selector:".length).trim();
+    if (!css) return { ok: false, code: "bad_query", message: "selector: needs a CSS selector, e.g. selector:[data-plugin=graphist] [data-component=canvas]" };
+    return { ok: true, target: { kind: "selector", css } };
+  }
+  if (q.startsWith("rect:")) {
+    const parts = q.slice("rect:".length).split(",").map((p) => p.trim());
+    const nums = parts.map(Number);
+    if (parts.length !== 4 || parts.some((p) => p === "") || nums.some((n) => !Number.isFinite(n))) {
+      return { ok: false, code: "bad_query", message: "rect: needs four numbers x,y,w,h in page pixels, e.g. rect:0,0,800,600" };
+    }
+    const [x, y, width, height] = nums as [number, number, number, number];
+    if (width <= 0 || height <= 0) return { ok: false, code: "bad_query", message: "rect: width and height must be positive" };
+    if (width > MAX_SCREENSHOT_SIDE || height > MAX_SCREENSHOT_SIDE) return { ok: false, code: "too_large", message: `rect: each side must be at most ${MAX_SCREENSHOT_SIDE} px` };
+    return { ok: true, target: { kind: "rect", rect: { x, y, width, height } } };
+  }
+  return { ok: false, code: "bad_query", message: "pe.screenshot queries are selector:<css> or rect:x,y,w,h" };
+}
+
 const ClientId = z.string().regex(CLIENT_ID, "a random id per browser tab");
 
 /** `POST /api/w/:ws/perception/answers`: a browser's answer to one `perception_query`. */

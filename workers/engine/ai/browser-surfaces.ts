@@ -4,6 +4,7 @@
  * `perception_query`, caches answers by freshness, and answers `no_browser` at once when no browser
  * is connected or `perception_timeout` when none answers in time.
  */
+import { MAX_SCREENSHOT_SIDE } from "../../../lib/protocol/perception";
 import { runScreenshot } from "./css-screenshot";
 import { runCss } from "./css-runner";
 import { perceive } from "./perception";
@@ -65,7 +66,7 @@ export const BROWSER_SURFACES: Surface[] = [
     "screenshot",
     "css",
     { kind: "lazy" },
-    `A PNG of what a person sees. The query is \`selector:<css>\` (the box of the first matching element with an area; \`no_match\` when none) or \`rect:x,y,w,h\` (page pixels, each side at most 4096). The one output is {png_base64, width, height, rect}; \`meta.target_rect\` is \`rect\`. Screenshots over ${SCREENSHOT_BYTES} bytes are refused (payload_too_large): capture a smaller box.`,
+    `A PNG of what a person sees. The query is \`selector:<css>\` (the box of the first matching element with an area; \`no_match\` when none) or \`rect:x,y,w,h\` (page pixels, each side at most ${MAX_SCREENSHOT_SIDE}). The one output is {png_base64, width, height, rect}; \`meta.target_rect\` is \`rect\`. Screenshots over ${SCREENSHOT_BYTES} bytes are refused (payload_too_large): capture a smaller box.`,
     [
       { description: "Graphist's canvas", query: "selector:[data-plugin=graphist] [data-component=canvas]" },
       { description: "the top-left corner of the page", query: "rect:0,0,400,300" },
