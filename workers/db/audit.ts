@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
+import type { Env } from "../env";
 import { database } from "./client";
 import { auditLog } from "./schema";
 
@@ -15,16 +16,20 @@ export interface AuditEntry {
 /** The audit row for a mutation (who, identity type, what, when, request id), as a statement to batch or run. */
 export function auditStatement(c: Context<AppEnv>, entry: AuditEntry) {
   const caller = c.get("caller");
-  const actor = entry.actor ?? (caller.kind === "anonymous" ? undefined : caller.identity);
-  return database(c.env)
+  return auditStatementFor(c.env, c.get("requestId"), { ...entry, actor: entry.actor ?? (caller.kind === "anonymous" ? undefined : caller.identity) });
+}
+
+/** The same row outside a request (a queue consumer, an alarm): the request id names what acted. */
+export function auditStatementFor(env: Env, requestId: string, entry: AuditEntry) {
+  return database(env)
     .insert(auditLog)
     .values({
-      actorId: actor?.id ?? null,
-      actorType: actor?.type ?? "anonymous",
+      actorId: entry.actor?.id ?? null,
+      actorType: entry.actor?.type ?? "anonymous",
       workspaceId: entry.workspaceId ?? null,
       action: entry.action,
       target: entry.target ?? null,
-      requestId: c.get("requestId"),
+      requestId,
       details: entry.details ?? null,
     });
 }

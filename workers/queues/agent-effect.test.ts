@@ -78,6 +78,9 @@ describe("agent.execute effect", () => {
     expect(history[0]!.message).toContain(`Agent-Execution: ${run!.id}`);
     const row = await env.DB.prepare("SELECT state FROM agent_callbacks WHERE execution_id = ?").bind(run!.id).first<{ state: string }>();
     expect(row?.state).toBe("delivered");
+    const audited = await env.DB.prepare("SELECT actor_id, actor_type, workspace_id, request_id, details FROM audit_log WHERE action = 'agent.execute' AND target = ?").bind(run!.id).first<Record<string, string>>();
+    expect(audited).toMatchObject({ actor_id: s.owner.id, actor_type: "human", workspace_id: s.workspace.id, request_id: `effect:${run!.id}` });
+    expect(JSON.parse(audited!.details)).toMatchObject({ deployment: agent.deploymentId, via: "agent.execute effect" });
   });
 
   it("delivers a failed run with its error, and a then-command given as {command, params} keeps its params", async () => {

@@ -9,6 +9,7 @@
  */
 import type { Effect } from "../../durable-objects/plugin-room/command-result";
 import type { Author } from "../../durable-objects/plugin-room/types";
+import { auditStatementFor } from "../db/audit";
 import { atLeast } from "../db/roles";
 import type { Role } from "../db/schema";
 import { dispatchThen, notifyCallback, type CallbackTarget, type RunResult } from "../engine/marketplace/callbacks";
@@ -67,8 +68,7 @@ async function mayRun(env: Env, workspaceId: string, identityId: string): Promis
 }
 
 async function audit(env: Env, workspaceId: string, author: { id: string; type: string }, target: string, details: Record<string, unknown>): Promise<void> {
-  const actorType = author.type === "human" || author.type === "ai" ? author.type : "system";
-  await env.DB.prepare("INSERT INTO audit_log (actor_id, actor_type, workspace_id, action, target, request_id, details) VALUES (?1, ?2, ?3, 'agent.execute', ?4, ?5, ?6)")
-    .bind(author.id, actorType, workspaceId, target, `effect:${target}`, JSON.stringify({ ...details, via: "agent.execute effect" }))
-    .run();
+  const type: "human" | "ai" | "system" = author.type === "human" || author.type === "ai" ? author.type : "system";
+  const actor = { id: author.id, type };
+  await auditStatementFor(env, `effect:${target}`, { action: "agent.execute", workspaceId, target, actor, details: { ...details, via: "agent.execute effect" } }).run();
 }
