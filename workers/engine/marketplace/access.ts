@@ -21,6 +21,11 @@ export async function viewerOf(c: Context<AppEnv>): Promise<{ identityId: string
 export async function visibleAgent(c: Context<AppEnv>, slugOrId: string): Promise<{ item: CatalogItem; mine: boolean; admin: boolean }> {
   const item = await findAgent(c.env, slugOrId);
   if (!item) throw notFound("agent");
+  return visible(c, item);
+}
+
+/** `visibleAgent` for an agent already read. */
+export async function visible(c: Context<AppEnv>, item: CatalogItem): Promise<{ item: CatalogItem; mine: boolean; admin: boolean }> {
   const viewer = await viewerOf(c);
   let mine = false;
   if (viewer.identityId) {
