@@ -57,7 +57,7 @@ export function capMemory(imports: unknown): void {
   throw new Error("wa-sqlite: no heap-resize import to cap; refusing to run SQL without a memory cap");
 }
 
-export const isHeapResize = (source: string): boolean => /\b2147483648\b/.test(source) && /\.grow\(/.test(source);
+const isHeapResize = (source: string): boolean => /\b2147483648\b/.test(source) && /\.grow\(/.test(source);
 
 /** The module for this isolate, instantiated once from the precompiled `wasm`. */
 export function sqliteModule(wasm: CompiledWasm): Promise<SqliteModule> {
@@ -87,7 +87,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** A NUL-terminated UTF-8 copy of `s` on the SQLite heap; free it with `_free`. */
-export function cString(m: SqliteModule, s: string): { ptr: number; bytes: number } {
+function cString(m: SqliteModule, s: string): { ptr: number; bytes: number } {
   const bytes = encoder.encode(s);
   const ptr = m._malloc(bytes.length + 1);
   if (!ptr) throw new Error("sqlite heap exhausted");
@@ -97,7 +97,7 @@ export function cString(m: SqliteModule, s: string): { ptr: number; bytes: numbe
 }
 
 /** Reads `len` bytes (or up to NUL when `len` is undefined) at `ptr` as UTF-8. */
-export function readString(m: SqliteModule, ptr: number, len?: number): string {
+function readString(m: SqliteModule, ptr: number, len?: number): string {
   if (!ptr) return "";
   const heap = m.HEAPU8;
   let end = len === undefined ? ptr : ptr + len;
@@ -183,14 +183,6 @@ export class Statement {
     readonly m: SqliteModule,
     readonly ptr: number,
   ) {}
-
-  bindText(i: number, value: string): number {
-    const text = cString(this.m, value);
-    // SQLITE_TRANSIENT (-1): SQLite copies the text, so it is freed right away.
-    const rc = this.m._sqlite3_bind_text(this.ptr, i, text.ptr, text.bytes, -1);
-    this.m._free(text.ptr);
-    return rc;
-  }
 
   step(): number {
     return this.m._sqlite3_step(this.ptr);
