@@ -41,13 +41,14 @@ export async function readLog(env: Env, table: LogTable, workspaceId: string): P
   return { rows: results, last: Number(results.at(-1)?.id ?? 0) };
 }
 
+/** The column a log's rows age by: browsers' own clocks are not trusted, their rows age by when they arrived. */
+const ageColumn = (table: LogTable) => (table.startsWith("browser_") ? "received_at" : "at");
+
 /** Deletes what is past the cap or older than the age limit for one workspace. */
 export function pruneStatement(env: Env, table: LogTable, workspaceId: string): D1PreparedStatement {
   const oldest = new Date(Date.now() - LOG_MAX_AGE_MS).toISOString();
-  // Browsers' own clocks are not trusted for ageing: their rows age by when they arrived.
-  const time = table.startsWith("browser_") ? "received_at" : "at";
   return env.DB.prepare(
-    `DELETE FROM ${table} WHERE workspace_id = ?1 AND (${time} < ?2 OR id <= (SELECT id FROM ${table} WHERE workspace_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ${LOG_CAP}))`,
+    `DELETE FROM ${table} WHERE workspace_id = ?1 AND (${ageColumn(table)} < ?2 OR id <= (SELECT id FROM ${table} WHERE workspace_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ${LOG_CAP}))`,
   ).bind(workspaceId, oldest);
 }
 
@@ -130,6 +131,6 @@ export async function recordBrowser(
 export async function sweepOldLogs(env: Env, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - LOG_MAX_AGE_MS).toISOString();
   const tables = Object.keys(LOG_COLUMNS) as LogTable[];
-  // Indexed by time (migration 0007); browsers' rows age by arrival.
-  await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t} WHERE ${t.startsWith("browser_") ? "received_at" : "at"} < ?1`).bind(cutoff)));
+  // Indexed by time (migration 0007).
+  await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t} WHERE ${ageColumn(t)} < ?1`).bind(cutoff)));
 }
