@@ -6,11 +6,10 @@
  */
 import type { BrowserSurface } from "../../lib/protocol/perception";
 
-export type Settled = { ok: true; value: unknown; bytes: number; client: string } | { ok: false; code: string; message: string };
+export type Settled = { ok: true; value: unknown; bytes: number } | { ok: false; code: string; message: string };
 
 interface Waiter {
   surface: BrowserSurface;
-  query: string | null;
   /** Browsers asked; errors from all of them settle the waiter early. */
   expected: number;
   errors: { code: string; message: string }[];
@@ -27,22 +26,21 @@ export class PerceptionWaiters {
   readonly #answered = new Map<string, number>();
 
   /** Opens a waiter under a fresh id; it settles with `perception_timeout` after `timeoutMs`. */
-  open(surface: BrowserSurface, query: string | null, timeoutMs: number, expected = 1): { id: string; settled: Promise<Settled> } {
+  open(surface: BrowserSurface, timeoutMs: number, expected = 1): { id: string; settled: Promise<Settled> } {
     const id = randomId();
     const settled = new Promise<Settled>((done) => {
       const timer = setTimeout(() => {
         const first = this.#open.get(id)?.errors[0];
         this.#settle(id, first ? { ok: false, ...first } : { ok: false, code: "perception_timeout", message: `no connected browser answered pe.${surface} within ${timeoutMs} ms` });
       }, timeoutMs);
-      this.#open.set(id, { surface, query, expected: Math.max(1, expected), errors: [], done, timer });
+      this.#open.set(id, { surface, expected: Math.max(1, expected), errors: [], done, timer });
     });
     return { id, settled };
   }
 
-  /** The surface and query an open id asks for, or undefined when it is not open. */
-  pending(id: string): { surface: BrowserSurface; query: string | null } | undefined {
-    const w = this.#open.get(id);
-    return w && { surface: w.surface, query: w.query };
+  /** The surface an open id asks for, or undefined when it is not open. */
+  pending(id: string): BrowserSurface | undefined {
+    return this.#open.get(id)?.surface;
   }
 
   /** True when `id` was answered by a browser within the last minute. */
@@ -69,10 +67,6 @@ export class PerceptionWaiters {
       this.#settle(id, { ok: false, ...w.errors[0]! });
     }
     return true;
-  }
-
-  get size(): number {
-    return this.#open.size;
   }
 
   #settle(id: string, settled: Settled): void {

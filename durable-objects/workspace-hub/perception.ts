@@ -76,15 +76,15 @@ export class Perception {
 
   /** A browser's answer; invalid ones change nothing. */
   answer(a: PerceptionAnswer, bytes: number): AnswerOutcome {
-    const pending = this.#waiters.pending(a.id);
-    if (!pending) {
+    const surface = this.#waiters.pending(a.id);
+    if (!surface) {
       if (this.#waiters.wasAnswered(a.id)) return { ok: true, accepted: false };
       return { ok: false, code: "not_found", message: `no perception query ${a.id} is waiting in this workspace (unknown or expired)` };
     }
     if (!a.ok) return { ok: true, accepted: this.#waiters.fail(a.id, a.error.code, a.error.message) };
-    const problem = answerProblem(pending.surface, a.value);
+    const problem = answerProblem(surface, a.value);
     if (problem) return { ok: false, code: "invalid_answer", message: problem };
-    return { ok: true, accepted: this.#waiters.answer(a.id, { ok: true, value: a.value, bytes, client: a.client }) };
+    return { ok: true, accepted: this.#waiters.answer(a.id, { ok: true, value: a.value, bytes }) };
   }
 
   /**
@@ -126,7 +126,7 @@ export class Perception {
   async #ask(req: PerceiveRequest, key: string, browsers: number): Promise<Perceived> {
     const generation = this.#cache.generation;
     this.#touched = true;
-    const { id, settled } = this.#waiters.open(req.surface, req.query, req.timeoutMs, browsers);
+    const { id, settled } = this.#waiters.open(req.surface, req.timeoutMs, browsers);
     const deadline = new Date(Date.now() + req.timeoutMs).toISOString();
     this.#deps.send([{ type: "perception_query", room: PERCEPTION_ROOM, id, surface: req.surface, query: req.query, deadline }]);
     const s = await settled;
