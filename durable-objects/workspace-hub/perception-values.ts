@@ -4,37 +4,12 @@
  * without recursion and bounded in size and depth.
  */
 import { z } from "zod";
-import { RectSchema, type BrowserSurface } from "../../lib/protocol/perception";
+import { AnomalySchema, ComponentStatusSchema, RectSchema, ScreenshotSchema, type BrowserSurface } from "../../lib/protocol/perception";
 
 /** Most nodes a `pe.view` or `pe.a11y` tree may hold. */
 export const MAX_TREE_NODES = 100_000;
 /** Deepest a tree may nest. */
 export const MAX_TREE_DEPTH = 512;
-
-const AnomalySchema = z.object({
-  kind: z.enum(["zero_area", "off_screen", "clipped", "z_conflict", "low_contrast"]),
-  selector: z.string(),
-  target_rect: RectSchema,
-  detail: z.string(),
-});
-
-const ComponentSchema = z.object({
-  plugin: z.string(),
-  component: z.string(),
-  id: z.string().nullable(),
-  status: z.enum(["ok", "error"]),
-  error: z.string().nullable(),
-  frame_count: z.number(),
-  summary: z.string(),
-});
-
-/** A PNG in base64 starts with the PNG signature (89 50 4E 47 0D 0A 1A 0A). */
-const ScreenshotSchema = z.object({
-  png_base64: z.string().regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, "a base64 PNG"),
-  width: z.number().min(0),
-  height: z.number().min(0),
-  rect: RectSchema,
-});
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -83,7 +58,7 @@ export function answerProblem(surface: BrowserSurface, value: unknown): string |
     case "anomalies":
       return z.array(AnomalySchema).max(MAX_TREE_NODES).safeParse(value).success ? null : "pe.anomalies is an array of {kind, selector, target_rect, detail}";
     case "components":
-      return z.array(ComponentSchema).max(MAX_TREE_NODES).safeParse(value).success ? null : "pe.components is an array of {plugin, component, id, status, error, frame_count, summary}";
+      return z.array(ComponentStatusSchema).max(MAX_TREE_NODES).safeParse(value).success ? null : "pe.components is an array of {plugin, component, id, status, error, frame_count, summary}";
     case "screenshot":
       return ScreenshotSchema.safeParse(value).success ? null : "pe.screenshot is {png_base64 (a base64 PNG), width, height, rect}";
   }

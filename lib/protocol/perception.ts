@@ -64,32 +64,35 @@ export interface A11yNode {
 }
 
 /** `pe.anomalies`: one layout problem. */
-export interface Anomaly {
-  kind: "zero_area" | "off_screen" | "clipped" | "z_conflict" | "low_contrast";
+export const AnomalySchema = z.object({
+  kind: z.enum(["zero_area", "off_screen", "clipped", "z_conflict", "low_contrast"]),
   /** A CSS path to the element, usable in `pe.view` and `pe.screenshot`. */
-  selector: string;
-  target_rect: Rect;
-  detail: string;
-}
+  selector: z.string(),
+  target_rect: RectSchema,
+  detail: z.string(),
+});
+export type Anomaly = z.infer<typeof AnomalySchema>;
 
 /** `pe.components`: one rendered SDUI component. */
-export interface ComponentStatus {
-  plugin: string;
-  component: string;
-  id: string | null;
-  status: "ok" | "error";
-  error: string | null;
-  frame_count: number;
-  summary: string;
-}
+export const ComponentStatusSchema = z.object({
+  plugin: z.string(),
+  component: z.string(),
+  id: z.string().nullable(),
+  status: z.enum(["ok", "error"]),
+  error: z.string().nullable(),
+  frame_count: z.number(),
+  summary: z.string(),
+});
+export type ComponentStatus = z.infer<typeof ComponentStatusSchema>;
 
-/** `pe.screenshot`: a PNG of a selector's box or a rectangle. */
-export interface Screenshot {
-  png_base64: string;
-  width: number;
-  height: number;
-  rect: Rect;
-}
+/** `pe.screenshot`: a PNG of a selector's box or a rectangle (base64 PNGs start with the PNG signature, 89 50 4E 47 0D 0A 1A 0A). */
+export const ScreenshotSchema = z.object({
+  png_base64: z.string().regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, "a base64 PNG"),
+  width: z.number().min(0),
+  height: z.number().min(0),
+  rect: RectSchema,
+});
+export type Screenshot = z.infer<typeof ScreenshotSchema>;
 
 /** Largest side a screenshot may have, in CSS pixels (bigger boxes are refused, not shrunk). */
 export const MAX_SCREENSHOT_SIDE = 4096;
