@@ -4,6 +4,7 @@
  * into the value the query runs over, plus the version it reflects.
  */
 import type { JsonValue } from "../../../lib/protocol/events";
+import type { Rect } from "../../../lib/protocol/perception";
 import type { WorkspaceAccess } from "../../context";
 import type { Env } from "../../env";
 
@@ -67,7 +68,7 @@ export type RunOutcome =
       /** Set when output stopped at `outputBytes`. */
       truncated?: { estimated_total: number | null };
       /** Where on screen the result is, when the surface knows (browser surfaces). */
-      target_rect?: { x: number; y: number; width: number; height: number } | null;
+      target_rect?: Rect | null;
       /** When the value was computed (a cached value is older than the request). */
       last_updated?: string;
     }
