@@ -32,9 +32,6 @@ export type Perceived =
 
 export type AnswerOutcome = { ok: true; accepted: boolean } | { ok: false; code: "not_found" | "invalid_answer"; message: string };
 
-/** Header the agents' state stream sets (`agent`) so the hub does not count it as a browser. */
-export const HUB_LISTENER_HEADER = "x-frameos-listener";
-
 /** How long an agent stays "active" after its last perception, so back-to-back entries make one span. */
 export const ACTIVE_LINGER_MS = 250;
 

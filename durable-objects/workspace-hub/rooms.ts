@@ -63,6 +63,8 @@ export function formatCursor(versions: Iterable<readonly [RoomName, number | nul
 
 /** Header the events route uses to tell the hub which workspace a stream belongs to. */
 export const HUB_WORKSPACE_HEADER = "x-frameos-workspace";
+/** Header the agents' state stream sets (`agent`) so the hub does not count it as a browser. */
+export const HUB_LISTENER_HEADER = "x-frameos-listener";
 /** Header naming the browser tab (its render-ack `client` id) that opened a stream. */
 export const HUB_RENDERER_HEADER = "x-frameos-renderer";
 

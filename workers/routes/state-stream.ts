@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { HUB_LISTENER_HEADER } from "../../durable-objects/workspace-hub/perception";
+import { HUB_LISTENER_HEADER } from "../../durable-objects/workspace-hub/rooms";
 import { PERCEPTION_ROOM } from "../../lib/protocol/perception";
 import type { AppEnv } from "../context";
 import { database } from "../db/client";
