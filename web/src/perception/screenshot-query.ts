@@ -1,7 +1,7 @@
-/** The `pe.screenshot` query: `selector:<css>` or `rect:x,y,w,h` (page coordinates). Pure. */
-import type { Rect } from "../../../lib/protocol/perception";
+/** The `pe.screenshot` query in the browser: the protocol's parser, failing with a `BadQuery`. */
+import { MAX_SCREENSHOT_SIDE, parseScreenshotQuery as parse, type ScreenshotTarget } from "../../../lib/protocol/perception";
 
-export type ScreenshotTarget = { kind: "selector"; css: string } | { kind: "rect"; rect: Rect };
+export type { ScreenshotTarget };
 
 export class BadQuery extends Error {
   override name = "BadQuery";
@@ -14,25 +14,11 @@ export class BadQuery extends Error {
 }
 
 /** Largest side of a screenshot in CSS pixels (bigger boxes are refused, not shrunk). */
-export const MAX_SIDE = 4096;
+export const MAX_SIDE = MAX_SCREENSHOT_SIDE;
 
+/** `selector:<css>` or `rect:x,y,w,h` (page coordinates); throws `BadQuery` (`bad_query`, `too_large`). */
 export function parseScreenshotQuery(query: string | null): ScreenshotTarget {
-  const q = (query ?? "").trim();
-  if (q.startsWith("selector:")) {
-    const css = q.slice("selector:".length).trim();
-    if (!css) throw new BadQuery("bad_query", "selector: needs a CSS selector, e.g. selector:[data-plugin=graphist] [data-component=canvas]");
-    return { kind: "selector", css };
-  }
-  if (q.startsWith("rect:")) {
-    const parts = q.slice("rect:".length).split(",").map((p) => p.trim());
-    const nums = parts.map(Number);
-    if (parts.length !== 4 || parts.some((p) => p === "") || nums.some((n) => !Number.isFinite(n))) {
-      throw new BadQuery("bad_query", "rect: needs four numbers x,y,w,h in page pixels, e.g. rect:0,0,800,600");
-    }
-    const [x, y, width, height] = nums as [number, number, number, number];
-    if (width <= 0 || height <= 0) throw new BadQuery("bad_query", "rect: width and height must be positive");
-    if (width > MAX_SIDE || height > MAX_SIDE) throw new BadQuery("too_large", `rect: each side must be at most ${MAX_SIDE} px`);
-    return { kind: "rect", rect: { x, y, width, height } };
-  }
-  throw new BadQuery("bad_query", "pe.screenshot queries are selector:<css> or rect:x,y,w,h");
+  const parsed = parse(query);
+  if (!parsed.ok) throw new BadQuery(parsed.code, parsed.message);
+  return parsed.target;
 }
