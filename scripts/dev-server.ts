@@ -3,11 +3,13 @@
  * admin on a fresh state folder, and runs `wrangler dev`. Used by `npm start` and the e2e tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { hashPassword } from "../lib/auth/password";
 import { newId, newPassword, newSecret, sha256Hex } from "../lib/auth/secrets";
 import { spawnRuntime } from "../containers/agent-runtime/spawn";
+import { freePort } from "./lib/measure";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
@@ -148,4 +150,32 @@ export async function startPlatform({ port = 8787, persistDir, quiet = false, ru
     }
   }
   return { url, admin: { email: ADMIN_EMAIL, password: boot.password }, token: boot.token, firstStart: boot.firstStart, stop };
+}
+
+/**
+ * The platform on a new temporary state folder and a free port, for the browser tests and the
+ * benches; `stop()` also deletes the folder. On a busy machine wrangler dev can miss its start
+ * deadline, so a failed start is tried once more on a new port and folder (the admin password
+ * exists only on a first start).
+ */
+export async function startFresh(label: string, quiet = true): Promise<Platform> {
+  for (let attempt = 1; ; attempt++) {
+    const persistDir = mkdtempSync(join(tmpdir(), `frameos-${label}-`));
+    const port = await freePort();
+    console.log(`${label}: starting the platform on port ${port} (state in ${persistDir})…`);
+    try {
+      const platform = await startPlatform({ port, persistDir, quiet });
+      return {
+        ...platform,
+        stop: async () => {
+          await platform.stop();
+          rmSync(persistDir, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      rmSync(persistDir, { recursive: true, force: true });
+      if (attempt >= 2) throw error;
+      console.warn(`${label}: the platform did not start (${error instanceof Error ? error.message : String(error)}); retrying once`);
+    }
+  }
 }

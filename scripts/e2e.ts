@@ -7,12 +7,9 @@
  * Without Chromium it prints a line starting `SKIPPED e2e:` and exits 0 (1 with REQUIRE_E2E=1).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ROOT, startPlatform } from "./dev-server";
+import { existsSync } from "node:fs";
+import { ROOT, startFresh } from "./dev-server";
 import type { Platform } from "./dev-server";
-import { freePort } from "./lib/measure";
 
 const INSTALL_HINT = "install it with `apt-get install -y chromium` (or set CHROME_PATH to a Chrome/Chromium binary)";
 
@@ -37,27 +34,6 @@ function runVitest(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number>
   });
 }
 
-/**
- * Starts the platform on a fresh state folder (recorded in `dirs` for cleanup). On a busy
- * machine `wrangler dev` can miss the helper's start deadline, so a failed start is tried once
- * more on a new port and a new folder (the admin password exists only on a first start).
- */
-async function start(dirs: string[]): Promise<Platform> {
-  const quiet = process.env.E2E_VERBOSE !== "1";
-  for (let attempt = 1; ; attempt++) {
-    const persistDir = mkdtempSync(join(tmpdir(), "frameos-e2e-"));
-    dirs.push(persistDir);
-    const port = await freePort();
-    console.log(`e2e: starting the platform on port ${port} (state in ${persistDir})…`);
-    try {
-      return await startPlatform({ port, persistDir, quiet });
-    } catch (error) {
-      if (attempt >= 2) throw error;
-      console.warn(`e2e: the platform did not start (${error instanceof Error ? error.message : String(error)}); retrying once`);
-    }
-  }
-}
-
 async function main(): Promise<number> {
   const chrome = findChromium();
   if (!chrome) {
@@ -71,12 +47,10 @@ async function main(): Promise<number> {
   const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) return build.status ?? 1;
 
-  const dirs: string[] = [];
   let platform: Platform | undefined;
   const cleanup = async () => {
     await platform?.stop();
     platform = undefined;
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   };
   const onSignal = (signal: NodeJS.Signals) => {
     void cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
@@ -85,7 +59,7 @@ async function main(): Promise<number> {
   process.once("SIGTERM", onSignal);
 
   try {
-    platform = await start(dirs);
+    platform = await startFresh("e2e", process.env.E2E_VERBOSE !== "1");
     console.log(`e2e: platform answers at ${platform.url}; Chromium at ${chrome}`);
     return await runVitest(
       {

@@ -9,14 +9,11 @@
  * Times are wall time of the HTTP round trip from this process, on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { launchBrowser, login, newContext } from "../../web/e2e/browser";
 import { call, dispatch } from "../../web/e2e/plugin-api";
-import { ROOT, startPlatform } from "../dev-server";
+import { ROOT, startFresh } from "../dev-server";
 import type { Platform } from "../dev-server";
-import { freePort, percentile as pct } from "../lib/measure";
+import { percentile as pct } from "../lib/measure";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const args = process.argv.slice(2);
@@ -42,19 +39,6 @@ async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, out];
 }
 
-async function start(): Promise<{ platform: Platform; dir: string }> {
-  // wrangler dev can miss its start deadline on a busy machine: one more try on a fresh folder.
-  for (let attempt = 1; ; attempt++) {
-    const dir = mkdtempSync(join(tmpdir(), "frameos-bench-ai-"));
-    try {
-      return { platform: await startPlatform({ port: await freePort(), persistDir: dir, quiet: true }), dir };
-    } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
-      if (attempt >= 2) throw error;
-      console.warn(`bench ai: the platform did not start (${error instanceof Error ? error.message : String(error)}); retrying once`);
-    }
-  }
-}
 
 /**
  * wrangler dev reloads the Worker when files change (and drops the page's stream); a request
@@ -104,7 +88,7 @@ async function main(): Promise<void> {
     const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
     if (b.status !== 0) throw new Error("web build failed");
   }
-  const { platform: p, dir } = await start();
+  const p = await startFresh("bench-ai");
   const browser = await launchBrowser(CHROME);
   try {
     const page = await (await newContext(browser, p.url)).newPage();
@@ -165,7 +149,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await p.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

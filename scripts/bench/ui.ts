@@ -8,14 +8,11 @@
  *   4. frame times while 1,000 circles tween their position (declared transitions).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { launchBrowser, login, newContext } from "../../web/e2e/browser";
 import { dispatch, install } from "../../web/e2e/plugin-api";
 import { dotsPlugin, rowsPlugin } from "../../web/e2e/plugin-fixtures";
-import { ROOT, startPlatform } from "../dev-server";
-import { freePort, percentile as pct } from "../lib/measure";
+import { ROOT, startFresh } from "../dev-server";
+import { percentile as pct } from "../lib/measure";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
@@ -40,16 +37,7 @@ async function main(): Promise<void> {
     if (b.status !== 0) throw new Error("web build failed");
   }
   // wrangler dev can miss its start deadline on a busy machine: one more try on a fresh folder.
-  let dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
-  let platform;
-  try {
-    platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
-  } catch (error) {
-    console.warn(`bench ui: the platform did not start (${error instanceof Error ? error.message : String(error)}); retrying once`);
-    rmSync(dir, { recursive: true, force: true });
-    dir = mkdtempSync(join(tmpdir(), "frameos-bench-ui-"));
-    platform = await startPlatform({ port: await freePort(), persistDir: dir, quiet: true });
-  }
+  const platform = await startFresh("bench-ui");
   const browser = await launchBrowser(CHROME);
   try {
     const context = await newContext(browser, platform.url);
@@ -154,7 +142,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await platform.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
