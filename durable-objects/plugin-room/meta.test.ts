@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { performFetch } from "../../workers/queues/events";
-import { call, seedWorkspace, type Seeded } from "../../workers/test/fixtures";
+import { call, eventually, seedWorkspace, type Seeded } from "../../workers/test/fixtures";
 import { COUNTER_COMMANDS, COUNTER_HANDLERS, installCounter, testPackage } from "../../workers/test/plugin-package";
 
 const run = (s: Seeded, commands: unknown[]) => call(`/api/w/${s.workspace.id}/dispatch`, { token: s.owner.token, body: { commands } });
@@ -15,15 +15,6 @@ async function counter(): Promise<Seeded> {
 }
 
 /** Polls a condition a bounded number of times (the queue delivers asynchronously). */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, tries = 100): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < tries && !ok(v); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}
-
 describe("installing plugins", () => {
   it("rejects a broken package listing every problem with its path, and installs nothing", async () => {
     const s = await seedWorkspace();
@@ -125,7 +116,7 @@ describe("effects", () => {
     await run(s, [{ plugin: "counter", command: "later", params: {} }, { plugin: "counter", command: "later", params: {} }]);
     const after = await eventually(() => call(`/api/w/${s.workspace.id}/p/counter/history?command=record`, { token: s.owner.token }), (x) => x.body.records.length > 0);
     // Give a stale duplicate the same chance to arrive, then count.
-    await eventually(() => state(s), () => false, 20);
+    await eventually(() => state(s), () => false, 1_000);
     const records = (await call(`/api/w/${s.workspace.id}/p/counter/history?command=record`, { token: s.owner.token })).body.records;
     expect(after.body.records.length).toBe(1);
     expect(records).toHaveLength(1);

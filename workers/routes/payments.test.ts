@@ -2,8 +2,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { verifyCompact, type Jwks } from "../../lib/payments/jws";
 import { waitForStatus } from "../../durable-objects/execution-room/test-fixtures";
-import { countRows, execute, expectBalanced, grant, pricedAgent, settled, wallet } from "../engine/payments/test-fixtures";
-import { call } from "../test/fixtures";
+import { countRows, execute, expectBalanced, grant, pricedAgent, wallet } from "../engine/payments/test-fixtures";
+import { call, eventually } from "../test/fixtures";
 
 describe("quote, wallet and 402", () => {
   it("quotes the most one run costs", async () => {
@@ -57,7 +57,7 @@ describe("a paid run end to end", () => {
     expect(held!.mandate_id).toMatch(/^mdt_/);
     const row = await waitForStatus(id, ["success", "failed"]);
     expect(row.status).toBe("success");
-    const exe = await settled(
+    const exe = await eventually(
       () => env.DB.prepare("SELECT receipt_id, payment_id FROM agent_executions WHERE id = ?1").bind(id).first<{ receipt_id: string | null; payment_id: string | null }>(),
       (row) => Boolean(row?.receipt_id),
     );
@@ -87,7 +87,7 @@ describe("a paid run end to end", () => {
     expect(r.status).toBe(202);
     expect(await wallet(s.user.owner.token)).toMatchObject({ balance: 0, held: 300 });
     expect((await waitForStatus(r.body.execution_id, ["success", "failed"])).status).toBe("failed");
-    const w = await settled(() => wallet(s.user.owner.token), (x) => x.held === 0);
+    const w = await eventually(() => wallet(s.user.owner.token), (x) => x.held === 0);
     expect(w).toMatchObject({ balance: 300, held: 0 });
     expect(await countRows("SELECT COUNT(*) AS n FROM payments p JOIN mandates m ON m.id = p.mandate_id WHERE m.execution_id = ?1", r.body.execution_id)).toBe(0);
     await expectBalanced();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPerson, call, login, seedWorkspace, type Seeded } from "../test/fixtures";
+import { addPerson, call, eventually, login, seedWorkspace, type Seeded } from "../test/fixtures";
 
 const CLIENT = "tab_0123456789";
 const sql = (s: Seeded, surface: string, query: string) => call("/ai/query", { token: s.owner.token, body: [{ plugin: "pe", surface, query }] });
@@ -10,15 +10,6 @@ const rows = async (s: Seeded, surface: string, query: string) => {
 };
 
 /** The log is written after the response (waitUntil): poll until `ok` holds. */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 50 && !ok(v); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}
-
 const consoleBatch = (n = 2) => ({
   client: CLIENT,
   entries: Array.from({ length: n }, (_, i) => ({ at: `2026-11-21T10:00:0${i % 10}.000Z`, level: i % 2 ? "error" : "log", message: `line ${i}`, source: "app.js:1" })),

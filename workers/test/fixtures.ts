@@ -96,3 +96,14 @@ export async function login(email: string, password: string, address = `10.0.${c
   const cookie = r.headers.get("set-cookie") ?? "";
   return cookie.split(";")[0]!;
 }
+
+/** Reads until `ok` holds or 15 s pass (for work that finishes in the background); returns the last read. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((res) => setTimeout(res, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -46,14 +46,3 @@ export async function countRows(sql: string, ...args: unknown[]): Promise<number
   const row = await env.DB.prepare(sql).bind(...args).first<{ n: number }>();
   return row?.n ?? 0;
 }
-
-/** Reads until `done` holds or 15 s pass (settlement runs after the run ends, in the background); returns the last read. */
-export async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((res) => setTimeout(res, 50));
-    value = await read();
-  }
-  return value;
-}

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitForStatus } from "../../../durable-objects/execution-room/test-fixtures";
-import { call } from "../../test/fixtures";
-import { countRows, expectBalanced, pricedAgent, settled } from "./test-fixtures";
+import { call, eventually } from "../../test/fixtures";
+import { countRows, expectBalanced, pricedAgent } from "./test-fixtures";
 import { setX402Transport } from "./x402";
 
 /** A local stand-in of an x402 facilitator's /verify and /settle: accepts payloads signed "ok", settles each once. */
@@ -45,7 +45,7 @@ describe("x402", () => {
     expect(paid.status).toBe(202);
     const id = paid.body.execution_id;
     expect((await waitForStatus(id, ["success", "failed"])).status).toBe("success");
-    const receipt = await settled(async () => (await env.DB.prepare("SELECT receipt_id FROM agent_executions WHERE id = ?1").bind(id).first<{ receipt_id: string | null }>())?.receipt_id ?? null, Boolean);
+    const receipt = await eventually(async () => (await env.DB.prepare("SELECT receipt_id FROM agent_executions WHERE id = ?1").bind(id).first<{ receipt_id: string | null }>())?.receipt_id ?? null, Boolean);
     expect(f.calls.map((c) => c.path)).toEqual(["verify", "verify", "settle"]);
     const r = await call(`/api/payments/receipts/${receipt}`, { token: s.user.owner.token });
     expect(r.body).toMatchObject({ payer: "x402:0xabc", provider: "x402", amount: 500, split: { developer: 350 } });
@@ -61,7 +61,7 @@ describe("x402", () => {
     expect(paid.status).toBe(202);
     expect((await waitForStatus(paid.body.execution_id, ["success", "failed"])).status).toBe("failed");
     const abandoned = () => countRows("SELECT COUNT(*) AS n FROM x402_payments WHERE payer = 'x402:0xdef' AND status = 'abandoned'");
-    expect(await settled(abandoned, (n) => n > 0)).toBe(1);
+    expect(await eventually(abandoned, (n) => n > 0)).toBe(1);
     expect(f.calls.map((c) => c.path)).toEqual(["verify"]);
     await expectBalanced();
   });
